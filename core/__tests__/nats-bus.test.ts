@@ -1,0 +1,79 @@
+// The JetStream adapter against a real NATS server (TEST_NATS_URL; .ci/run sets it). Skipped when
+// no server is configured, so `npm test` on a laptop without NATS still passes.
+import { randomBytes } from 'node:crypto';
+import { connect } from 'nats';
+import type { DomainEvent } from '../events';
+import { NatsBus } from '../nats-bus';
+
+const servers = process.env.TEST_NATS_URL;
+const describeNats = servers ? describe : describe.skip;
+
+function event(stream: string, position: number, id = `${stream}-${position}`): DomainEvent {
+  return {
+    id, stream, streamPosition: position, kind: 'TEST', personId: null, entityType: null, entityId: null,
+    authorities: {}, occurredAt: new Date(0).toISOString(), payload: { position }, schemaVersion: 1,
+  };
+}
+
+async function until(condition: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describeNats('NatsBus (JetStream)', () => {
+  const namespace = `t${randomBytes(4).toString('hex')}`;
+  afterAll(async () => {
+    const connection = await connect({ servers });
+    const manager = await connection.jetstreamManager();
+    await manager.streams.delete(`${namespace}_DFDG_EVENTS`).catch(() => undefined);
+    await connection.close();
+  });
+
+  it('drops a republished event with the same id and delivers each stream in order', async () => {
+    const bus = await NatsBus.connect({ servers: servers!, namespace });
+    const seen: DomainEvent[] = [];
+    await bus.subscribe('test-consumer', ['alpha'], async (e) => void seen.push(e));
+    for (let i = 1; i <= 20; i++) await bus.publish(event('alpha', i));
+    await bus.publish(event('alpha', 5)); // a relay republishing after a crash
+    await bus.publish(event('beta', 1)); // another stream the consumer did not ask for
+    await until(() => seen.length >= 20);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen.map((e) => e.streamPosition)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    await bus.close();
+  });
+
+  it('a durable consumer resumes after a restart with what it missed, not from the start', async () => {
+    const first = await NatsBus.connect({ servers: servers!, namespace });
+    const before: number[] = [];
+    const subscription = await first.subscribe('resumer', ['gamma'], async (e) => void before.push(e.streamPosition));
+    await first.publish(event('gamma', 1));
+    await until(() => before.length === 1);
+    await subscription.close();
+    await first.close();
+
+    const publisher = await NatsBus.connect({ servers: servers!, namespace });
+    await publisher.publish(event('gamma', 2));
+    await publisher.publish(event('gamma', 3));
+    const after: number[] = [];
+    await publisher.subscribe('resumer', ['gamma'], async (e) => void after.push(e.streamPosition));
+    await until(() => after.length === 2);
+    expect(after).toEqual([2, 3]);
+    await publisher.close();
+  });
+
+  it('redelivers an event whose handler failed', async () => {
+    const bus = await NatsBus.connect({ servers: servers!, namespace });
+    const attempts: number[] = [];
+    await bus.subscribe('flaky', ['delta'], async (e) => {
+      attempts.push(e.streamPosition);
+      if (attempts.length === 1) throw new Error('database briefly unavailable');
+    });
+    await bus.publish(event('delta', 1));
+    await until(() => attempts.length === 2);
+    expect(attempts).toEqual([1, 1]);
+    await bus.close();
+  });
+});

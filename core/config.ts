@@ -1,0 +1,46 @@
+// Environment variables in one place, each documented in README.md. Nothing else reads process.env.
+import path from 'node:path';
+
+export interface DatabaseTarget {
+  kind: 'sqlite' | 'postgresql';
+  /** SQLite: file path; PostgreSQL: connection URL including the database name. */
+  location: string;
+}
+
+function env(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export function dataDir(): string {
+  return path.resolve(env('DATA_DIR') ?? 'data');
+}
+
+/**
+ * `<SUBGRAPH>_DATABASE_URL` wins; otherwise `DATABASE_URL` names a PostgreSQL server and each
+ * subgraph gets its own database `dfdg_<subgraph>` on it; otherwise a SQLite file under DATA_DIR.
+ */
+export function databaseTarget(subgraph: string, dir = dataDir()): DatabaseTarget {
+  const own = env(`${subgraph.toUpperCase()}_DATABASE_URL`);
+  if (own) return { kind: 'postgresql', location: own };
+  const shared = env('DATABASE_URL');
+  if (shared) {
+    const url = new URL(shared);
+    url.pathname = `/${env('DATABASE_PREFIX') ?? 'dfdg'}_${subgraph}`;
+    return { kind: 'postgresql', location: url.toString() };
+  }
+  return { kind: 'sqlite', location: path.join(dir, `${subgraph}.sqlite`) };
+}
+
+export function port(name: string, fallback: number): number {
+  const value = env(name);
+  return value ? Number(value) : fallback;
+}
+
+export function optional(name: string): string | undefined {
+  return env(name);
+}
+
+export function flag(name: string): boolean {
+  return ['1', 'true', 'yes'].includes((env(name) ?? '').toLowerCase());
+}

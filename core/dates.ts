@@ -1,0 +1,70 @@
+// Calendar dates as ISO strings (YYYY-MM-DD). DFDG rules are about days, not instants, and an
+// ISO string compares correctly with < and >, so no Date objects leak into rule code.
+import { Clock } from './clock';
+
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date in YYYY-MM-DD form (rejects 2021-02-30). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Danish calendar day of an instant: DFDG dates are local to Europe/Copenhagen. */
+export function toIsoDate(instant: Date): IsoDate {
+  return instant.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+}
+
+export function today(clock: Clock): IsoDate {
+  return toIsoDate(clock.now());
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function addWeeks(date: IsoDate, weeks: number): IsoDate {
+  return addDays(date, weeks * 7);
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  // 29 February plus a year lands on 28 February, not 1 March.
+  const target = new Date(Date.UTC(y + years, m - 1, 1));
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Inclusive day ranges; an open end (null) runs forever. */
+export function rangesOverlap(
+  a: { start: IsoDate; end: IsoDate | null },
+  b: { start: IsoDate; end: IsoDate | null },
+): boolean {
+  const aEndsBeforeB = a.end !== null && a.end < b.start;
+  const bEndsBeforeA = b.end !== null && b.end < a.start;
+  return !aEndsBeforeB && !bEndsBeforeA;
+}
+
+/** ISO 8601 week of a date, as `YYYY-Www`. */
+export function isoWeek(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d));
+  const weekday = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}

@@ -1,0 +1,102 @@
+// Serves an ApolloServer on a plain Node HTTP server: /graphql, /health, and any extra routes the
+// caller adds (the gateway's explorer and WebSocket upgrade live on the same server).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+
+export interface ServeOptions<C extends BaseContext> {
+  host: string;
+  port: number;
+  context: (req: http.IncomingMessage) => Promise<C>;
+  /** Larger bodies are refused with 413 before they are parsed. */
+  maxBodyBytes: number;
+  /** Return true when the route was handled. */
+  extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+}
+
+export interface ServedHttp {
+  url: string;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>, options: ServeOptions<C>): Promise<ServedHttp> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    if (options.extraRoutes?.(req, res)) return;
+    if (url.pathname !== '/graphql') return void res.writeHead(404).end();
+    handleGraphQL(apollo, options, req, res, url).catch((error: unknown) => {
+      const status = (error as { status?: number }).status ?? 500;
+      if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: status === 413 ? 'Request body too large.' : 'Bad request.', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] }));
+    });
+  });
+  // Longer than typical load balancer idle timeouts, so they close idle connections first.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/graphql`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handleGraphQL<C extends BaseContext>(
+  apollo: ApolloServer<C>,
+  options: ServeOptions<C>,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const raw = req.method === 'POST' ? await readBody(req, options.maxBodyBytes) : '';
+  let body: unknown;
+  if (raw) {
+    try {
+      body = headers.get('content-type')?.includes('application/json') ? JSON.parse(raw) : raw;
+    } catch {
+      throw Object.assign(new Error('invalid json'), { status: 400 });
+    }
+  }
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    context: () => options.context(req),
+  });
+  const outHeaders: Record<string, string> = {};
+  for (const [name, value] of response.headers) outHeaders[name] = value;
+  res.writeHead(response.status ?? 200, outHeaders);
+  if (response.body.kind === 'complete') return void res.end(response.body.string);
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      return reject(Object.assign(new Error('too large'), { status: 413 }));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.destroy();
+        reject(Object.assign(new Error('too large'), { status: 413 }));
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

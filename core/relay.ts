@@ -1,0 +1,102 @@
+// Publishes a subgraph's outbox to the bus in commit order. Numbering and publishing are separate
+// steps: positions are assigned to committed rows under a lock, so a row that commits late gets a
+// later position instead of being skipped; publishing then retries until the bus accepts.
+import { LockMode, type MikroORM } from '@mikro-orm/core';
+import type { EventBus } from './bus';
+import type { DomainEvent } from './events';
+import { OutboxEvent, StreamState } from './outbox';
+
+const BATCH = 500;
+
+export class OutboxRelay {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly bus: EventBus,
+    private readonly stream: string,
+    private readonly options: {
+      /** PostgreSQL: lock the stream_state row so relay replicas never hand out one position twice. */
+      lockStreamRow: boolean;
+      log: (message: string, error: unknown) => void;
+    },
+  ) {}
+
+  /** Polls as a safety net for events committed by another process (a seed script, a restart). */
+  start(intervalMs = 1000): void {
+    this.timer = setInterval(() => void this.drain().catch((e) => this.options.log('outbox relay failed', e)), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Numbers and publishes everything committed so far. Concurrent calls share one run. */
+  async drain(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        while ((await this.numberPending()) === BATCH);
+        while ((await this.publishNumbered()) === BATCH);
+      } while (this.again);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async numberPending(): Promise<number> {
+    return this.orm.em.fork().transactional(async (em) => {
+      // The stream_state row is the lock: in PostgreSQL a second relay replica waits here, so two
+      // relays never hand out the same position. SQLite serialises writers anyway.
+      const lockMode = this.options.lockStreamRow ? LockMode.PESSIMISTIC_WRITE : undefined;
+      let state = await em.findOne(StreamState, { name: this.stream }, { lockMode });
+      const pending = await em.find(OutboxEvent, { streamPosition: null }, { orderBy: { seq: 'asc' }, limit: BATCH });
+      if (pending.length === 0) return 0;
+      if (!state) {
+        state = Object.assign(new StreamState(), { name: this.stream, lastPosition: 0 });
+        em.persist(state);
+      }
+      for (const event of pending) event.streamPosition = ++state.lastPosition;
+      return pending.length;
+    });
+  }
+
+  private async publishNumbered(): Promise<number> {
+    const em = this.orm.em.fork();
+    const batch = await em.find(
+      OutboxEvent,
+      { publishedAt: null, streamPosition: { $ne: null } },
+      { orderBy: { streamPosition: 'asc' }, limit: BATCH },
+    );
+    for (const row of batch) {
+      await this.bus.publish(toDomainEvent(this.stream, row));
+      row.publishedAt = new Date();
+    }
+    await em.flush();
+    return batch.length;
+  }
+}
+
+export function toDomainEvent(stream: string, row: OutboxEvent): DomainEvent {
+  return {
+    id: row.id,
+    stream,
+    streamPosition: Number(row.streamPosition),
+    kind: row.kind,
+    personId: row.personId,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    authorities: row.authorities,
+    occurredAt: new Date(row.occurredAt).toISOString(),
+    payload: row.payload,
+    schemaVersion: row.schemaVersion,
+  };
+}

@@ -1,0 +1,140 @@
+// Starts one subgraph: its database and migrations, its outbox relay and bus consumers, and an
+// @apollo/server over `buildSubgraphSchema` that accepts only gateway-signed identities.
+import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { DocumentNode } from 'graphql';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/core';
+import type { KeyLike } from 'jose';
+import type { Clock } from './clock';
+import type { EventBus, BusSubscription } from './bus';
+import type { DatabaseTarget } from './config';
+import { startConsumer, type ConsumerDefinition } from './consumer';
+import { openDatabase, type SubgraphMigrations } from './db';
+import { maskErrors } from './error-masking';
+import { serveApollo } from './http';
+import { IDENTITY_HEADER, IdentityTokenVerifier } from './identity-token';
+import type { Identity } from './identity';
+import { logger } from './logger';
+import { OutboxRelay } from './relay';
+import { scalarResolvers } from './scalars';
+
+export interface SubgraphContext<L = unknown> {
+  identity: Identity;
+  /** A fork of the EntityManager for this request only. */
+  em: EntityManager;
+  loaders: L;
+  clock: Clock;
+  requestId: string;
+}
+
+export interface SubgraphModule<L = unknown> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<SubgraphContext<L>>;
+  entities: EntitySchema[];
+  migrations: SubgraphMigrations;
+  /** Per-request DataLoaders, so entity references and nested lists batch into few queries. */
+  createLoaders(em: EntityManager): L;
+  /** Reactions to other subgraphs' events. */
+  consumers?: (clock: Clock) => ConsumerDefinition[];
+}
+
+export interface SubgraphRuntime {
+  host: string;
+  port: number;
+  database: DatabaseTarget;
+  bus: EventBus;
+  clock: Clock;
+  identityPublicKey: KeyLike;
+  /**
+   * Embedded mode: a mutation's response waits until its events are published (the in-process bus
+   * delivers synchronously), so a client reading another subgraph next sees the change.
+   */
+  syncDelivery: boolean;
+  maxBodyBytes?: number;
+  onQuery?: (sql: string) => void;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  orm: MikroORM;
+  relay: OutboxRelay;
+  httpServer: http.Server;
+  stop(): Promise<void>;
+}
+
+export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: SubgraphRuntime): Promise<RunningSubgraph> {
+  const orm = await openDatabase({
+    subgraph: module.name,
+    target: runtime.database,
+    entities: module.entities,
+    migrations: module.migrations,
+    onQuery: runtime.onQuery,
+  });
+  const relay = new OutboxRelay(orm, runtime.bus, module.name, {
+    lockStreamRow: runtime.database.kind === 'postgresql',
+    log: (message, error) => logger.error({ err: error, service: module.name }, message),
+  });
+  const verifier = new IdentityTokenVerifier(runtime.identityPublicKey, module.name);
+  const log = logger.child({ service: module.name });
+
+  const apollo = new ApolloServer<SubgraphContext<L>>({
+    schema: buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: { ...scalarResolvers, ...module.resolvers } as GraphQLResolverMap<unknown> }]),
+    formatError: maskErrors(log, module.name),
+    includeStacktraceInErrorResponses: false,
+    // Subgraphs are only reachable through the gateway, which composes from the checked-in supergraph.
+    introspection: false,
+    plugins: runtime.syncDelivery ? [publishBeforeResponding(relay)] : [],
+  });
+  await apollo.start();
+
+  const served = await serveApollo(apollo, {
+    host: runtime.host,
+    port: runtime.port,
+    maxBodyBytes: runtime.maxBodyBytes ?? 1_000_000,
+    context: async (req) => {
+      const header = req.headers[IDENTITY_HEADER];
+      const identity = await verifier.verify(Array.isArray(header) ? header[0] : header);
+      const em = orm.em.fork();
+      return { identity, em, loaders: module.createLoaders(em), clock: runtime.clock, requestId: randomUUID() };
+    },
+  });
+
+  const subscriptions: BusSubscription[] = [];
+  for (const consumer of module.consumers?.(runtime.clock) ?? []) {
+    subscriptions.push(await startConsumer(orm, runtime.bus, consumer));
+  }
+  relay.start();
+  await relay.drain();
+
+  return {
+    name: module.name,
+    url: served.url,
+    orm,
+    relay,
+    httpServer: served.server,
+    async stop() {
+      relay.stop();
+      await Promise.all(subscriptions.map((s) => s.close()));
+      await served.close();
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+function publishBeforeResponding(relay: OutboxRelay) {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }: { operation?: { operation: string } | null }) {
+          if (operation?.operation === 'mutation') await relay.drain();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// Two projects: fast unit tests (pure rules, core) and end-to-end suites that start the system.
+// ts-jest only transpiles (isolatedModules in tsconfig.json); `npm run build` type-checks.
+const base = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{core,gateway,subgraphs}/**/__tests__/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+  ],
+};
