@@ -1,53 +1,156 @@
-// The event bus between subgraphs (and, later, the gateway's subscriptions). Two adapters share this
-// interface: in-process for the embedded default, NATS JetStream for the distributed mode.
+// The event bus between subgraphs and towards the gateway's notifications. Two adapters share this
+// interface: the in-process bus for the embedded default (a SQLite log file, so nothing is lost when
+// the process restarts) and NATS JetStream for the distributed mode. Both give every event a global
+// `sequence`: its position in the bus's one ordered log, which notification cursors are made of.
+import Database from 'better-sqlite3';
 import type { DomainEvent } from './events';
 
-export type EventHandler = (event: DomainEvent) => Promise<void>;
+export interface BusEvent extends DomainEvent {
+  /** Position in the bus's global log; increases with every accepted event, never reused. */
+  sequence: number;
+}
+
+export type EventHandler = (event: BusEvent) => Promise<void>;
 
 export interface BusSubscription {
   close(): Promise<void>;
 }
 
 export interface EventBus {
-  /** Publishes an event; resolves once the bus has accepted it durably (or delivered it in-process). */
+  /** Publishes an event; an id the bus has already accepted is dropped (de-duplication). */
   publish(event: DomainEvent): Promise<void>;
   /**
-   * Delivers every event of the given streams to `handler`, in each stream's order. `durableName`
-   * identifies the consumer; handlers must be idempotent (delivery is at least once).
+   * A durable consumer: delivers every event of the given streams in order, at least once,
+   * resuming after the last event `durableName` acknowledged (by returning without throwing).
    */
   subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<BusSubscription>;
+  /** Up to `limit` events of all streams after `afterSequence`, in order (replay for resuming readers). */
+  read(afterSequence: number, limit: number): Promise<BusEvent[]>;
+  /** Every event accepted from now on, in order; not durable (the gateway's live fan-out). */
+  watch(handler: (event: BusEvent) => void): Promise<BusSubscription>;
   close(): Promise<void>;
 }
 
+interface DurableSubscriber {
+  name: string;
+  streams: string[];
+  handler: EventHandler;
+  running: Promise<void> | null;
+  again: boolean;
+  closed: boolean;
+}
+
 /**
- * In-process bus for the embedded mode: publish awaits every subscribed handler, so when a
- * subgraph's mutation returns, the other subgraphs' projections already reflect it.
- * It keeps the events it has seen so a consumer that subscribes late still gets them in order.
+ * In-process bus for the embedded mode. Publishing awaits the durable subscribers, so when a
+ * subgraph's mutation returns, the other subgraphs' projections already reflect it. The log and
+ * each consumer's acknowledged position live in one SQLite file (`:memory:` in unit tests).
  */
 export class InProcessBus implements EventBus {
-  private readonly log: DomainEvent[] = [];
-  private readonly seen = new Set<string>();
-  private readonly subscribers = new Set<{ streams: Set<string>; handler: EventHandler }>();
+  private readonly db: Database.Database;
+  private readonly durable = new Set<DurableSubscriber>();
+  private readonly watchers = new Set<(event: BusEvent) => void>();
 
-  async publish(event: DomainEvent): Promise<void> {
-    if (this.seen.has(event.id)) return;
-    this.seen.add(event.id);
-    this.log.push(event);
-    for (const subscriber of this.subscribers) {
-      if (subscriber.streams.has(event.stream)) await subscriber.handler(event);
-    }
+  constructor(file = ':memory:', private readonly retentionDays = 30) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = wal');
+    this.db.exec(`
+      create table if not exists bus_event (
+        sequence integer primary key autoincrement,
+        id text not null unique,
+        stream text not null,
+        occurred_at text not null,
+        body text not null
+      );
+      create index if not exists bus_event_stream on bus_event (stream, sequence);
+      create table if not exists bus_consumer (durable text primary key, last_sequence integer not null);
+    `);
   }
 
-  async subscribe(_durableName: string, streams: string[], handler: EventHandler): Promise<BusSubscription> {
-    const subscriber = { streams: new Set(streams), handler };
-    for (const event of this.log) {
-      if (subscriber.streams.has(event.stream)) await handler(event);
+  async publish(event: DomainEvent): Promise<void> {
+    // Checked first rather than `insert or ignore`, which would burn a sequence number on a duplicate.
+    const known = this.db.prepare('select 1 from bus_event where id = ?').get(event.id);
+    const inserted = known
+      ? { changes: 0, lastInsertRowid: 0 }
+      : this.db.prepare('insert into bus_event (id, stream, occurred_at, body) values (?, ?, ?, ?)').run(event.id, event.stream, event.occurredAt, JSON.stringify(event));
+    if (inserted.changes === 1) {
+      const accepted: BusEvent = { ...event, sequence: Number(inserted.lastInsertRowid) };
+      for (const watcher of this.watchers) watcher(accepted);
     }
-    this.subscribers.add(subscriber);
-    return { close: async () => void this.subscribers.delete(subscriber) };
+    // Also on a duplicate: a relay republishes when a consumer failed last time, and that consumer
+    // must get another go at what it has not acknowledged.
+    await Promise.all([...this.durable].filter((s) => s.streams.includes(event.stream)).map((s) => this.pump(s)));
+  }
+
+  async subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<BusSubscription> {
+    const subscriber: DurableSubscriber = { name: durableName, streams, handler, running: null, again: false, closed: false };
+    this.durable.add(subscriber);
+    await this.pump(subscriber);
+    return {
+      close: async () => {
+        subscriber.closed = true;
+        this.durable.delete(subscriber);
+        await subscriber.running;
+      },
+    };
+  }
+
+  async read(afterSequence: number, limit: number): Promise<BusEvent[]> {
+    const rows = this.db
+      .prepare('select sequence, body from bus_event where sequence > ? order by sequence limit ?')
+      .all(afterSequence, limit) as { sequence: number; body: string }[];
+    return rows.map((row) => ({ ...(JSON.parse(row.body) as DomainEvent), sequence: row.sequence }));
+  }
+
+  async watch(handler: (event: BusEvent) => void): Promise<BusSubscription> {
+    this.watchers.add(handler);
+    return { close: async () => void this.watchers.delete(handler) };
+  }
+
+  /** Deletes events older than the retention period; consumers further behind than that lose them. */
+  prune(now: Date): number {
+    const cutoff = new Date(now.getTime() - this.retentionDays * 86_400_000).toISOString();
+    return this.db.prepare('delete from bus_event where occurred_at < ?').run(cutoff).changes;
   }
 
   async close(): Promise<void> {
-    this.subscribers.clear();
+    await Promise.all([...this.durable].map((s) => ((s.closed = true), s.running)));
+    this.durable.clear();
+    this.watchers.clear();
+    this.db.close();
+  }
+
+  /** Delivers what the subscriber has not acknowledged yet; concurrent calls share one run. */
+  private pump(subscriber: DurableSubscriber): Promise<void> {
+    if (subscriber.running) {
+      subscriber.again = true;
+      return subscriber.running;
+    }
+    subscriber.running = (async () => {
+      do {
+        subscriber.again = false;
+        await this.deliverPending(subscriber);
+      } while (subscriber.again && !subscriber.closed);
+    })().finally(() => {
+      subscriber.running = null;
+    });
+    return subscriber.running;
+  }
+
+  private async deliverPending(subscriber: DurableSubscriber): Promise<void> {
+    const offset = this.db.prepare('select last_sequence from bus_consumer where durable = ?').get(subscriber.name) as { last_sequence: number } | undefined;
+    let last = offset?.last_sequence ?? 0;
+    const placeholders = subscriber.streams.map(() => '?').join(', ');
+    const select = this.db.prepare(`select sequence, body from bus_event where sequence > ? and stream in (${placeholders}) order by sequence limit 200`);
+    const acknowledge = this.db.prepare('insert into bus_consumer (durable, last_sequence) values (?, ?) on conflict (durable) do update set last_sequence = excluded.last_sequence');
+    for (;;) {
+      const rows = select.all(last, ...subscriber.streams) as { sequence: number; body: string }[];
+      if (rows.length === 0 || subscriber.closed) return;
+      for (const row of rows) {
+        if (subscriber.closed) return;
+        await subscriber.handler({ ...(JSON.parse(row.body) as DomainEvent), sequence: row.sequence });
+        last = row.sequence;
+        acknowledge.run(subscriber.name, last);
+      }
+    }
   }
 }

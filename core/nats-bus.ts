@@ -2,12 +2,17 @@
 // `dfdg.events.<subgraph>`; the publisher sets the event id as the message id so a relay that
 // republishes after a crash is de-duplicated by the server, and each consumer is a durable,
 // explicitly acknowledged JetStream consumer that resumes where it left off.
-import { AckPolicy, DeliverPolicy, JSONCodec, connect, nanos, type ConsumerMessages, type JetStreamClient, type NatsConnection } from 'nats';
-import type { BusSubscription, EventBus, EventHandler } from './bus';
+import { AckPolicy, DeliverPolicy, JSONCodec, connect, nanos, type ConsumerMessages, type JetStreamClient, type JsMsg, type NatsConnection } from 'nats';
+import type { BusEvent, BusSubscription, EventBus, EventHandler } from './bus';
 import type { DomainEvent } from './events';
 
 const JETSTREAM_STREAM = 'DFDG_EVENTS';
 const codec = JSONCodec<DomainEvent>();
+
+/** The JetStream stream sequence is the bus's global sequence. */
+function toBusEvent(message: JsMsg): BusEvent {
+  return { ...codec.decode(message.data), sequence: message.seq };
+}
 
 export interface NatsBusOptions {
   servers: string;
@@ -76,7 +81,7 @@ export class NatsBus implements EventBus {
       void (async () => {
         for await (const message of messages) {
           try {
-            await handler(codec.decode(message.data));
+            await handler(toBusEvent(message));
             message.ack();
           } catch (error) {
             this.log(`consumer ${durable} failed; will retry`, error);
@@ -91,6 +96,37 @@ export class NatsBus implements EventBus {
           messages.stop();
           this.subscriptions.delete(messages);
         }
+      },
+    };
+  }
+
+  async read(afterSequence: number, limit: number): Promise<BusEvent[]> {
+    const manager = await this.connection.jetstreamManager();
+    const { state } = await manager.streams.info(this.streamName);
+    const available = Math.min(limit, state.last_seq - Math.max(afterSequence, state.first_seq - 1));
+    if (available <= 0) return [];
+    const consumer = await this.js.consumers.get(this.streamName, { opt_start_seq: afterSequence + 1 });
+    const events: BusEvent[] = [];
+    const batch = await consumer.fetch({ max_messages: available, expires: 2000 });
+    for await (const message of batch) {
+      events.push(toBusEvent(message));
+      if (events.length === available) break;
+    }
+    await consumer.delete().catch(() => undefined);
+    return events;
+  }
+
+  async watch(handler: (event: BusEvent) => void): Promise<BusSubscription> {
+    const consumer = await this.js.consumers.get(this.streamName, { deliver_policy: DeliverPolicy.New });
+    const messages = await consumer.consume();
+    this.subscriptions.add(messages);
+    void (async () => {
+      for await (const message of messages) handler(toBusEvent(message));
+    })();
+    return {
+      close: async () => {
+        messages.stop();
+        this.subscriptions.delete(messages);
       },
     };
   }

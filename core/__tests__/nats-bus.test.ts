@@ -64,6 +64,26 @@ describeNats('NatsBus (JetStream)', () => {
     await publisher.close();
   });
 
+  it('reads the global log from a sequence and watches new events', async () => {
+    const bus = await NatsBus.connect({ servers: servers!, namespace: `${namespace}r` });
+    for (let i = 1; i <= 5; i++) await bus.publish(event('epsilon', i));
+    const all = await bus.read(0, 100);
+    expect(all.map((e) => e.streamPosition)).toEqual([1, 2, 3, 4, 5]);
+    const tail = await bus.read(all[2].sequence, 100);
+    expect(tail.map((e) => e.streamPosition)).toEqual([4, 5]);
+    expect(await bus.read(all[4].sequence, 100)).toEqual([]);
+    const live: number[] = [];
+    const watching = await bus.watch((e) => live.push(e.streamPosition));
+    await bus.publish(event('epsilon', 6));
+    await until(() => live.length === 1);
+    expect(live).toEqual([6]);
+    await watching.close();
+    await bus.close();
+    const connection = await connect({ servers });
+    await (await connection.jetstreamManager()).streams.delete(`${namespace}r_DFDG_EVENTS`);
+    await connection.close();
+  });
+
   it('redelivers an event whose handler failed', async () => {
     const bus = await NatsBus.connect({ servers: servers!, namespace });
     const attempts: number[] = [];
