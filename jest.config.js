@@ -9,7 +9,13 @@ const base = {
 module.exports = {
   testTimeout: 60_000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{core,gateway,subgraphs}/**/__tests__/**/*.test.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{core,gateway,subgraphs}/**/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.e2e\\.test\\.ts$'],
+    },
+    // Through the gateway over HTTP: test/ for cross-cutting suites, *.e2e.test.ts beside each subgraph.
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/subgraphs/**/__tests__/**/*.e2e.test.ts'] },
   ],
 };

@@ -2,6 +2,8 @@
 // interface: the in-process bus for the embedded default (a SQLite log file, so nothing is lost when
 // the process restarts) and NATS JetStream for the distributed mode. Both give every event a global
 // `sequence`: its position in the bus's one ordered log, which notification cursors are made of.
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DomainEvent } from './events';
 
@@ -26,6 +28,8 @@ export interface EventBus {
   subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<BusSubscription>;
   /** Up to `limit` events of all streams after `afterSequence`, in order (replay for resuming readers). */
   read(afterSequence: number, limit: number): Promise<BusEvent[]>;
+  /** The sequence of the newest event in the log (0 when empty). */
+  latestSequence(): Promise<number>;
   /** Every event accepted from now on, in order; not durable (the gateway's live fan-out). */
   watch(handler: (event: BusEvent) => void): Promise<BusSubscription>;
   close(): Promise<void>;
@@ -51,6 +55,7 @@ export class InProcessBus implements EventBus {
   private readonly watchers = new Set<(event: BusEvent) => void>();
 
   constructor(file = ':memory:', private readonly retentionDays = 30) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = wal');
     this.db.exec(`
@@ -99,6 +104,10 @@ export class InProcessBus implements EventBus {
       .prepare('select sequence, body from bus_event where sequence > ? order by sequence limit ?')
       .all(afterSequence, limit) as { sequence: number; body: string }[];
     return rows.map((row) => ({ ...(JSON.parse(row.body) as DomainEvent), sequence: row.sequence }));
+  }
+
+  async latestSequence(): Promise<number> {
+    return (this.db.prepare('select coalesce(max(sequence), 0) as latest from bus_event').get() as { latest: number }).latest;
   }
 
   async watch(handler: (event: BusEvent) => void): Promise<BusSubscription> {

@@ -1,37 +1,36 @@
 // What a client may see of a failure: domain and input errors pass with their code; anything else
 // is logged with a request id and replaced by a generic error, so no stack, SQL or CPR leaks out.
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ErrorCode } from './errors';
 import type { Logger } from './logger';
 
-/** Codes graphql-js and Apollo Server attach to errors about the request itself. */
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
+/**
+ * Masks a failure unless it is one we meant to report: an error is passed when its root cause is a
+ * GraphQLError (our DomainError, a graphql-js validation or coercion error) or, at the gateway, the
+ * error object a subgraph answered with (already masked there). An exception thrown by code (a
+ * TypeError, a database error) is logged and replaced.
+ */
 export function maskErrors(logger: Logger, service: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof DomainError) return withoutStack(formatted);
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || code === ErrorCode.UNAUTHENTICATED || code === ErrorCode.FORBIDDEN)) {
-      return withoutStack(formatted);
-    }
+    const cause = rootCause(unwrapResolverError(error));
+    // A DomainError wrapped by graphql-js or Apollo (a bad Date literal fails in validation) keeps its own code.
+    if (cause instanceof DomainError) return withoutStack({ ...formatted, extensions: { ...formatted.extensions, code: cause.code } });
+    if (!(cause instanceof Error) || cause instanceof GraphQLError) return withoutStack(formatted);
     const requestId = Math.random().toString(36).slice(2, 10);
-    logger.error({ err: original, requestId, service, path: formatted.path }, 'unexpected error');
+    logger.error({ err: cause, requestId, service, path: formatted.path }, 'unexpected error');
     return {
       message: `Something went wrong on our side. Quote reference ${requestId} when you report it.`,
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
     };
   };
+}
+
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && !(current instanceof DomainError) && current.originalError) current = current.originalError;
+  return current;
 }
 
 function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -116,6 +116,11 @@ export class NatsBus implements EventBus {
     return events;
   }
 
+  async latestSequence(): Promise<number> {
+    const manager = await this.connection.jetstreamManager();
+    return (await manager.streams.info(this.streamName)).state.last_seq;
+  }
+
   async watch(handler: (event: BusEvent) => void): Promise<BusSubscription> {
     const consumer = await this.js.consumers.get(this.streamName, { deliver_policy: DeliverPolicy.New });
     const messages = await consumer.consume();

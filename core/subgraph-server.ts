@@ -4,6 +4,7 @@ import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { DocumentNode } from 'graphql';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/core';
@@ -27,6 +28,8 @@ export interface SubgraphContext<L = unknown> {
   em: EntityManager;
   loaders: L;
   clock: Clock;
+  /** The event bus, for the few resolvers that read the event log itself (notifications). */
+  bus: EventBus;
   requestId: string;
 }
 
@@ -88,7 +91,9 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     includeStacktraceInErrorResponses: false,
     // Subgraphs are only reachable through the gateway, which composes from the checked-in supergraph.
     introspection: false,
-    plugins: runtime.syncDelivery ? [publishBeforeResponding(relay)] : [],
+    logger: log,
+    // Inline traces are for Apollo's hosted reporting, which this deployment does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(runtime.syncDelivery ? [publishBeforeResponding(relay)] : [])],
   });
   await apollo.start();
 
@@ -100,7 +105,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifier.verify(Array.isArray(header) ? header[0] : header);
       const em = orm.em.fork();
-      return { identity, em, loaders: module.createLoaders(em), clock: runtime.clock, requestId: randomUUID() };
+      return { identity, em, loaders: module.createLoaders(em), clock: runtime.clock, bus: runtime.bus, requestId: randomUUID() };
     },
   });
 

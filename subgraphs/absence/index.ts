@@ -1,0 +1,22 @@
+// The absence subgraph as a module the server factory can start, embedded or alone.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import type { SubgraphModule } from '../../core/subgraph-server';
+import { personDirectoryConsumer } from '../common/person-directory';
+import { entities } from './entities';
+import { createLoaders, type AbsenceLoaders } from './loaders';
+import { resolvers } from './resolvers';
+import { migrations } from './migrations';
+
+export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+
+export const absenceSubgraph: SubgraphModule<AbsenceLoaders> = {
+  name: 'absence',
+  typeDefs,
+  resolvers,
+  entities,
+  migrations,
+  createLoaders,
+  consumers: () => [personDirectoryConsumer('absence')],
+};

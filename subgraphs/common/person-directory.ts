@@ -1,0 +1,69 @@
+// Each non-person subgraph keeps its own copy of who exists, their CPR, jobcentre, current contact
+// group and a-kasser, fed by the person and payment subgraphs' events: subgraphs never read each
+// other's tables, and validation ("is this absence type allowed in the person's group?") and
+// dispatch ("which a-kasser must hear of this?") need it locally.
+import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import type { ConsumerDefinition } from '../../core/consumer';
+import { DomainError, ErrorCode } from '../../core/errors';
+import type { DomainEvent } from '../../core/events';
+import { parseCpr } from './cpr';
+import { PaymentEvent, type AkasseMembershipPayload } from './payment-events';
+import { PersonEvent, type ContactGroupChangedPayload, type PersonUpsertedPayload } from './person-events';
+
+export class KnownPerson {
+  id!: string;
+  cpr!: string;
+  municipalityCode!: string;
+  contactGroupId: number | null = null;
+  contactGroupStart: string | null = null;
+  /** Every a-kasse the person is or has been a member of (dispatch: "current and former"). */
+  akasser: string[] = [];
+}
+
+export const KnownPersonSchema = new EntitySchema<KnownPerson>({
+  class: KnownPerson,
+  tableName: 'known_person',
+  properties: {
+    id: { type: 'string', length: 36, primary: true },
+    cpr: { type: 'string', length: 10, unique: true },
+    municipalityCode: { type: 'string', length: 3, index: true },
+    contactGroupId: { type: 'integer', nullable: true },
+    contactGroupStart: { type: 'string', length: 10, nullable: true },
+    akasser: { type: 'json' },
+  },
+});
+
+/** The person with this CPR, or PERSON_NOT_FOUND (the CPR feed has not delivered them). */
+export async function findPersonByCpr(em: EntityManager, cpr: string): Promise<KnownPerson> {
+  const person = await em.findOne(KnownPerson, { cpr: parseCpr(cpr) });
+  if (!person) throw new DomainError(ErrorCode.PERSON_NOT_FOUND, 'No person with that CPR number is registered in DFDG.');
+  return person;
+}
+
+/** Keeps `known_person` in step with the person and payment subgraphs. */
+export function personDirectoryConsumer(subgraph: string): ConsumerDefinition {
+  return {
+    name: `${subgraph}.person-directory`,
+    streams: ['person', 'payment'],
+    async handle(em: EntityManager, event: DomainEvent) {
+      if (event.kind === PaymentEvent.AKASSE_MEMBERSHIP_STARTED) {
+        const payload = event.payload as unknown as AkasseMembershipPayload;
+        const known = await em.findOne(KnownPerson, { id: payload.personId });
+        if (known && !known.akasser.includes(payload.akasse)) known.akasser = [...known.akasser, payload.akasse];
+      } else if (event.kind === PersonEvent.PERSON_UPSERTED) {
+        const payload = event.payload as unknown as PersonUpsertedPayload;
+        const known =
+          (await em.findOne(KnownPerson, { id: payload.personId })) ??
+          em.create(KnownPerson, { id: payload.personId, cpr: payload.cpr, municipalityCode: payload.municipalityCode, akasser: [] });
+        known.cpr = payload.cpr;
+        known.municipalityCode = payload.municipalityCode;
+      } else if (event.kind === PersonEvent.CONTACT_GROUP_CHANGED) {
+        const payload = event.payload as unknown as ContactGroupChangedPayload;
+        const known = await em.findOne(KnownPerson, { id: payload.personId });
+        if (!known) return;
+        known.contactGroupId = payload.contactGroupId;
+        known.contactGroupStart = payload.start;
+      }
+    },
+  };
+}

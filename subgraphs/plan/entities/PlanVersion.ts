@@ -1,0 +1,30 @@
+// One immutable version of a person's Min plan. A change never edits a version: it writes the next
+// one, carrying the change-notification codes that say what changed.
+import { EntitySchema } from '@mikro-orm/core';
+import type { JobSearchRequirements } from '../rules';
+
+export class PlanVersion {
+  id!: string;
+  personId!: string;
+  version!: number;
+  changeCodes!: number[];
+  jobSearchRequirements: JobSearchRequirements | null = null;
+  createdBy!: string;
+  createdAt!: Date;
+}
+
+export const PlanVersionSchema = new EntitySchema<PlanVersion>({
+  class: PlanVersion,
+  tableName: 'plan_version',
+  // Two parallel changes cannot both become version N.
+  uniques: [{ properties: ['personId', 'version'] }],
+  properties: {
+    id: { type: 'string', length: 36, primary: true },
+    personId: { type: 'string', length: 36 },
+    version: { type: 'integer' },
+    changeCodes: { type: 'json' },
+    jobSearchRequirements: { type: 'json', nullable: true },
+    createdBy: { type: 'string', length: 64 },
+    createdAt: { type: 'datetime' },
+  },
+});

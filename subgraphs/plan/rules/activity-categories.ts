@@ -1,0 +1,70 @@
+// Activity categories (afholdelseskategorier) and the 2024-4 activity types, as one code list keyed
+// by id: what an activity is, when it may first be registered, and how long it may run.
+import { DomainError } from '../../../core/errors';
+import type { IsoDate } from '../../../core/dates';
+import { PlanErrorCode } from './error-codes';
+
+export interface ActivityCategory {
+  readonly id: number;
+  /** The Danish name as the seed writes it. */
+  readonly name: string;
+  /** First registration day (today) on which the category may be chosen; null = no limit known. */
+  readonly availableFrom: IsoDate | null;
+  /** Longest allowed activity in days, start and end included; null = no limit. */
+  readonly maxDurationDays: number | null;
+}
+
+/** Særligt tilrettelagt nytteindsats (specially arranged utility work), 002 release 2024-4. */
+export const SPECIALLY_ARRANGED_UTILITY_WORK = 901;
+/** Forberedelse og jobsøgning uden for hjemmet (preparation and job search away from home), 002. */
+export const PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME = 902;
+/** Jobrettet uddannelse (the a-kasse's six weeks of job-oriented education), 002. */
+export const JOB_ORIENTED_EDUCATION = 903;
+
+/** Release 2024-4 went into operation on 8 December 2024 (002, opening paragraph). */
+const RELEASE_2024_4 = '2024-12-08';
+
+/**
+ * Ids 25–47 and their names are the categories frame 18 combines with (001 §4.2); no seed lists the
+ * rest of STAR's category list, so it is not here. Seed 002 names three activity types but gives NO
+ * ids: 901–903 are ids of this project, chosen far above the real list so they cannot clash with a
+ * STAR id; replace them with STAR's ids when those are known.
+ */
+export const ACTIVITY_CATEGORIES: readonly ActivityCategory[] = [
+  { id: 25, name: 'Almen voksenuddannelse', availableFrom: null, maxDurationDays: null },
+  { id: 26, name: 'AMU', availableFrom: null, maxDurationDays: null },
+  { id: 27, name: 'Erhvervsuddannelser', availableFrom: null, maxDurationDays: null },
+  { id: 28, name: 'SOSU uddannelser', availableFrom: null, maxDurationDays: null },
+  { id: 29, name: 'Korte, mellem og lange videregående uddannelser', availableFrom: null, maxDurationDays: null },
+  { id: 30, name: 'Øvrige forløb', availableFrom: null, maxDurationDays: null },
+  { id: 36, name: 'Læse-, skrive-, regne- eller ordblindkursus', availableFrom: null, maxDurationDays: null },
+  { id: 39, name: 'Arbejdsmarkedsrettet danskundervisning', availableFrom: null, maxDurationDays: null },
+  { id: 40, name: 'Realkompetencevurdering', availableFrom: null, maxDurationDays: null },
+  { id: 41, name: 'Mestring af sygdom', availableFrom: null, maxDurationDays: null },
+  { id: 45, name: 'Danskuddannelse, LAB', availableFrom: null, maxDurationDays: null },
+  { id: 46, name: 'Danskuddannelse, danskuddannelsesloven', availableFrom: null, maxDurationDays: null },
+  { id: 47, name: 'Privat udbudte kurser', availableFrom: null, maxDurationDays: null },
+  // 002: "indføres med denne release to nye typer aktiviteter" for following up the work obligation.
+  { id: SPECIALLY_ARRANGED_UTILITY_WORK, name: 'Særligt tilrettelagt nytteindsats', availableFrom: RELEASE_2024_4, maxDurationDays: null },
+  { id: PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME, name: 'Forberedelse og jobsøgning uden for hjemmet', availableFrom: RELEASE_2024_4, maxDurationDays: null },
+  // 002: "seks ugers jobrettet uddannelse" = 42 days. The type existed for jobcentres before 2024-4;
+  // only the a-kasse's right to register it is dated (see REGISTRANT_RULES in activities.ts).
+  { id: JOB_ORIENTED_EDUCATION, name: 'Jobrettet uddannelse', availableFrom: null, maxDurationDays: 42 },
+];
+
+const CATEGORIES_BY_ID = new Map(ACTIVITY_CATEGORIES.map((category) => [category.id, category]));
+
+export function findActivityCategory(id: number): ActivityCategory | undefined {
+  return CATEGORIES_BY_ID.get(id);
+}
+
+/** The category with this id; throws UNKNOWN_ACTIVITY_CATEGORY. */
+export function activityCategory(id: number): ActivityCategory {
+  const category = CATEGORIES_BY_ID.get(id);
+  if (!category) {
+    throw new DomainError(PlanErrorCode.UNKNOWN_ACTIVITY_CATEGORY, `Activity category ${id} does not exist: choose a category from the code list.`, {
+      categoryId: id,
+    });
+  }
+  return category;
+}

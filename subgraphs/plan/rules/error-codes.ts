@@ -1,0 +1,52 @@
+// The stable error codes of the plan rules. Integrations branch on these strings: add, never rename.
+// Each is thrown as DomainError(code, message telling the caseworker what to do, details).
+import { ErrorCode } from '../../../core/errors';
+
+export const PlanErrorCode = {
+  /** Shared with core: a date is not a real calendar day in YYYY-MM-DD form. */
+  INVALID_DATE: ErrorCode.INVALID_DATE,
+  /** Shared with core: an end date lies before its start date. */
+  INVALID_DATE_RANGE: ErrorCode.INVALID_DATE_RANGE,
+  /** None of occupations, where, or other requirements was filled in (krav til jobsøgning). */
+  JOB_SEARCH_REQUIREMENTS_EMPTY: 'JOB_SEARCH_REQUIREMENTS_EMPTY',
+  /** The person's contact group and person category do not allow job-search requirements. */
+  JOB_SEARCH_REQUIREMENTS_NOT_ALLOWED: 'JOB_SEARCH_REQUIREMENTS_NOT_ALLOWED',
+  /** An occupation code is given at a level other than 1, 2 or 3. */
+  OCCUPATION_LEVEL_INVALID: 'OCCUPATION_LEVEL_INVALID',
+  /** An occupation code is not a valid (known, not retired) title in the classification in force. */
+  UNKNOWN_OCCUPATION: 'UNKNOWN_OCCUPATION',
+  /** A labour-market region id or municipality code in 'where' is blank or malformed. */
+  INVALID_SEARCH_AREA: 'INVALID_SEARCH_AREA',
+  /** The free-text other requirements are longer than the allowed number of characters. */
+  OTHER_REQUIREMENTS_TOO_LONG: 'OTHER_REQUIREMENTS_TOO_LONG',
+  /** The allocation frame id is not in the code list (bevillingsrammer). */
+  UNKNOWN_ALLOCATION_FRAME: 'UNKNOWN_ALLOCATION_FRAME',
+  /** The frame takes no new activities starting on or after the given start date. */
+  ALLOCATION_FRAME_CLOSED: 'ALLOCATION_FRAME_CLOSED',
+  /** The activity starts before the first date the frame may be used. */
+  ALLOCATION_FRAME_NOT_VALID_ON_DATE: 'ALLOCATION_FRAME_NOT_VALID_ON_DATE',
+  /** The activity category is not in the code list (afholdelseskategorier and activity types). */
+  UNKNOWN_ACTIVITY_CATEGORY: 'UNKNOWN_ACTIVITY_CATEGORY',
+  /** The activity category cannot be registered yet on the registration date. */
+  ACTIVITY_CATEGORY_NOT_YET_AVAILABLE: 'ACTIVITY_CATEGORY_NOT_YET_AVAILABLE',
+  /** The frame only combines with certain categories, and this is not one of them. */
+  CATEGORY_NOT_ALLOWED_FOR_FRAME: 'CATEGORY_NOT_ALLOWED_FOR_FRAME',
+  /** The caller's role may not register, change or end this kind of activity. */
+  REGISTRANT_NOT_ALLOWED: 'REGISTRANT_NOT_ALLOWED',
+  /** The activity category needs an end date and none was given. */
+  ACTIVITY_END_REQUIRED: 'ACTIVITY_END_REQUIRED',
+  /** The activity is longer than its category's maximum duration. */
+  ACTIVITY_DURATION_EXCEEDED: 'ACTIVITY_DURATION_EXCEEDED',
+  /** The cancel/interrupt cause id is not in the code list. */
+  UNKNOWN_CANCELLATION_CAUSE: 'UNKNOWN_CANCELLATION_CAUSE',
+  /** A Min plan change-notification code id is not in the code list. */
+  UNKNOWN_CHANGE_CODE: 'UNKNOWN_CHANGE_CODE',
+  /** An ISO week is not a real week in YYYY-Www form. */
+  INVALID_ISO_WEEK: 'INVALID_ISO_WEEK',
+  /** Weekly hours are negative, not a number, or more than a week holds. */
+  INVALID_HOURS: 'INVALID_HOURS',
+  /** Both a job goal and an education goal were given for a person who may only have one. */
+  JOB_AND_EDUCATION_GOAL_NOT_ALLOWED: 'JOB_AND_EDUCATION_GOAL_NOT_ALLOWED',
+} as const;
+
+export type PlanErrorCode = (typeof PlanErrorCode)[keyof typeof PlanErrorCode];

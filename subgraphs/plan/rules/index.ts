@@ -1,0 +1,86 @@
+// The plan subgraph's domain rules: pure functions and code lists keyed by DFDG id, no I/O; every
+// dated rule takes the day it is judged on. Resolvers call these and persist what they return.
+
+/** Stable error codes thrown (as DomainError) by every rule below. */
+export { PlanErrorCode } from './error-codes';
+
+/** Allocation frames (bevillingsrammer), seed 001 §4.2: dated, frame 18 restricted to 13 categories. */
+export {
+  ALLOCATION_FRAMES,
+  allocationFrame,
+  assertFrameAllowsCategory,
+  assertFrameOpenForStart,
+  findAllocationFrame,
+  frameAllowsCategory,
+  type AllocationFrame,
+} from './allocation-frames';
+
+/** Activity categories (afholdelseskategorier) and the 2024-4 activity types (project-local ids 901–903). */
+export {
+  ACTIVITY_CATEGORIES,
+  activityCategory,
+  findActivityCategory,
+  JOB_ORIENTED_EDUCATION,
+  PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME,
+  SPECIALLY_ARRANGED_UTILITY_WORK,
+  type ActivityCategory,
+} from './activity-categories';
+
+/** Min plan change-notification codes: 26 and 82 from seed 001 §4.1, the rest project-local. */
+export { CHANGE_CODES, ChangeCode, changeCode, type ChangeCodeEntry, type ChangeCodeId } from './change-codes';
+
+/** Job-search requirements (krav til jobsøgning), seed 001 §4.1 and 003 (ESCO-STAR). */
+export {
+  ESCO_STAR_IN_JOB_SEARCH_REQUIREMENTS_FROM,
+  jobSearchRequirementsAllowed,
+  occupationClassificationOn,
+  OTHER_REQUIREMENTS_MAX_LENGTH,
+  requirementsRemovedOnGroupChange,
+  validateJobSearchRequirements,
+  type JobSearchRequirements,
+  type JobSearchRequirementsInput,
+  type OccupationClassification,
+  type OccupationInput,
+  type OccupationLevel,
+  type OccupationLookup,
+  type PersonCategory,
+  type RequiredOccupation,
+  type SearchArea,
+} from './job-search-requirements';
+
+/** Registering, updating and ending activities; who may do it and who is told. */
+export {
+  validateActivityEnding,
+  validateActivityUpdate,
+  validateNewActivity,
+  type ActivityDecision,
+  type ActivityEndingDecision,
+  type ActivityEndingInput,
+  type ActivitySnapshot,
+  type ActivityUpdateInput,
+  type NewActivityInput,
+  type NotifiedParty,
+} from './activities';
+
+/** Cancel/interrupt causes and the negative reportable event (NUPH) rule, seed 001 §4.2. */
+export { CANCELLATION_CAUSES, cancellationCause, nuphRequired, PLAN_REVISION, type CancellationCause } from './cancellation-causes';
+
+/** Work obligation (arbejdspligt) hours per ISO week, seed 002. */
+export {
+  isoWeekDays,
+  workObligationHours,
+  type WorkObligationActivity,
+  type WorkObligationCategoryHours,
+  type WorkObligationWeek,
+} from './work-obligation';
+
+/** Job goal + education goal, and who needs no Min plan, seed 002. */
+export {
+  ageOn,
+  jobAndEducationGoalAllowed,
+  planRequired,
+  validatePlanGoals,
+  type GoalEligibilityInput,
+  type PlanGoalsInput,
+  type PlanRequiredInput,
+} from './goals';

@@ -1,0 +1,93 @@
+// Hours that count towards the work obligation (arbejdspligt) in one ISO week, from the activities
+// introduced for following it up in release 2024-4 (seed 002 'Arbejdspligt').
+import { DomainError } from '../../../core/errors';
+import { addDays, isoWeek as isoWeekOf, rangesOverlap, type IsoDate } from '../../../core/dates';
+import { PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME, SPECIALLY_ARRANGED_UTILITY_WORK } from './activity-categories';
+import { requireDateRange } from './date-input';
+import { PlanErrorCode } from './error-codes';
+
+export interface WorkObligationActivity {
+  categoryId: number;
+  start: IsoDate;
+  /** Null while the activity is open-ended. */
+  end: IsoDate | null;
+  /** Planned hours in every ISO week the activity touches (the seeds give no finer model). */
+  hoursPerWeek: number;
+}
+
+export interface WorkObligationCategoryHours {
+  categoryId: number;
+  registeredHours: number;
+  countedHours: number;
+}
+
+export interface WorkObligationWeek {
+  isoWeek: string;
+  /** Hours that count towards the work obligation this week. */
+  countedHours: number;
+  /** Hours of counting categories above their weekly cap: registered, but not counted. */
+  uncountedHours: number;
+  byCategory: WorkObligationCategoryHours[];
+}
+
+interface WorkObligationRule {
+  categoryId: number;
+  /** Most hours per ISO week that count, summed over all activities of the category; null = all. */
+  weeklyCap: number | null;
+}
+
+/**
+ * 002: "Forberedelses- og jobsøgningstid uden for hjemmet i op til 4 timer i alt om ugen kan
+ * medregnes". The wording limits what COUNTS, not what may be registered, so a week with more is
+ * accepted at registration and the excess reported as uncounted. Only the two 2024-4 types are
+ * listed: no seed says which other activities count towards the obligation.
+ */
+const WORK_OBLIGATION_RULES: readonly WorkObligationRule[] = [
+  { categoryId: SPECIALLY_ARRANGED_UTILITY_WORK, weeklyCap: null },
+  { categoryId: PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME, weeklyCap: 4 },
+];
+
+const HOURS_IN_A_WEEK = 7 * 24;
+
+/** Monday and Sunday of an ISO week 'YYYY-Www'; throws INVALID_ISO_WEEK for a week that does not exist. */
+export function isoWeekDays(week: string): { monday: IsoDate; sunday: IsoDate } {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  const invalid = () =>
+    new DomainError(PlanErrorCode.INVALID_ISO_WEEK, `'${week}' is not an ISO week: write it as YYYY-Www, e.g. 2025-W02.`, { isoWeek: week });
+  if (!match) throw invalid();
+  const [year, weekNumber] = [Number(match[1]), Number(match[2])];
+  // 4 January is always in week 1; step back to its Monday.
+  const january4 = new Date(Date.UTC(year, 0, 4));
+  const week1Monday = addDays(`${match[1]}-01-04`, -((january4.getUTCDay() || 7) - 1));
+  const monday = addDays(week1Monday, (weekNumber - 1) * 7);
+  if (weekNumber < 1 || isoWeekOf(monday) !== week) throw invalid();
+  return { monday, sunday: addDays(monday, 6) };
+}
+
+function requireHours(hours: number, categoryId: number): number {
+  if (Number.isFinite(hours) && hours >= 0 && hours <= HOURS_IN_A_WEEK) return hours;
+  throw new DomainError(PlanErrorCode.INVALID_HOURS, `Weekly hours must be between 0 and ${HOURS_IN_A_WEEK}: correct ${hours}.`, {
+    categoryId,
+    hoursPerWeek: hours,
+  });
+}
+
+/** The hours counting towards the work obligation in `week` ('YYYY-Www'). Throws DomainError on bad input. */
+export function workObligationHours(activities: readonly WorkObligationActivity[], week: string): WorkObligationWeek {
+  const { monday, sunday } = isoWeekDays(week);
+  const registered = new Map<number, number>();
+  for (const activity of activities) {
+    const hours = requireHours(activity.hoursPerWeek, activity.categoryId);
+    const period = requireDateRange(activity.start, activity.end);
+    if (!rangesOverlap(period, { start: monday, end: sunday })) continue;
+    registered.set(activity.categoryId, (registered.get(activity.categoryId) ?? 0) + hours);
+  }
+  const byCategory = WORK_OBLIGATION_RULES.filter((rule) => registered.has(rule.categoryId)).map((rule) => {
+    const registeredHours = registered.get(rule.categoryId) ?? 0;
+    const countedHours = rule.weeklyCap === null ? registeredHours : Math.min(registeredHours, rule.weeklyCap);
+    return { categoryId: rule.categoryId, registeredHours, countedHours };
+  });
+  const countedHours = byCategory.reduce((sum, entry) => sum + entry.countedHours, 0);
+  const uncountedHours = byCategory.reduce((sum, entry) => sum + entry.registeredHours - entry.countedHours, 0);
+  return { isoWeek: week, countedHours, uncountedHours, byCategory };
+}

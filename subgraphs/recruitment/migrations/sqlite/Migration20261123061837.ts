@@ -1,0 +1,28 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261123061837 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table \`consumer_offset\` (\`consumer\` text not null, \`stream\` text not null, \`last_position\` bigint not null default 0, primary key (\`consumer\`, \`stream\`));`);
+
+    this.addSql(`create table \`job_order\` (\`id\` text not null, \`title\` text not null, \`description\` text not null, \`occupation_code\` text null, \`is_internal\` integer not null, \`number_of_positions\` integer null, \`owning_role\` text not null, \`owning_authority\` text not null, \`collaboration_authorities\` json not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, primary key (\`id\`));`);
+    this.addSql(`create index \`job_order_owning_authority_index\` on \`job_order\` (\`owning_authority\`);`);
+
+    this.addSql(`create table \`known_person\` (\`id\` text not null, \`cpr\` text not null, \`municipality_code\` text not null, \`contact_group_id\` integer null, \`contact_group_start\` text null, \`akasser\` json not null, primary key (\`id\`));`);
+    this.addSql(`create unique index \`known_person_cpr_unique\` on \`known_person\` (\`cpr\`);`);
+    this.addSql(`create index \`known_person_municipality_code_index\` on \`known_person\` (\`municipality_code\`);`);
+
+    this.addSql(`create table \`mediation\` (\`id\` text not null, \`job_order_id\` text not null, \`person_id\` text not null, \`person_jobcentre\` text not null, \`status\` text not null, \`mediated_by\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`);
+    this.addSql(`create index \`mediation_person_id_index\` on \`mediation\` (\`person_id\`);`);
+    this.addSql(`create index \`mediation_job_order_id_index\` on \`mediation\` (\`job_order_id\`);`);
+    this.addSql(`create unique index \`mediation_job_order_id_person_id_unique\` on \`mediation\` (\`job_order_id\`, \`person_id\`);`);
+
+    this.addSql(`create table \`outbox_event\` (\`seq\` integer not null primary key autoincrement, \`id\` text not null, \`kind\` text not null, \`person_id\` text null, \`entity_type\` text null, \`entity_id\` text null, \`authorities\` json not null, \`occurred_at\` datetime not null, \`payload\` json not null, \`schema_version\` integer not null default 1, \`stream_position\` bigint null, \`published_at\` datetime null);`);
+    this.addSql(`create unique index \`outbox_event_id_unique\` on \`outbox_event\` (\`id\`);`);
+    this.addSql(`create unique index \`outbox_event_stream_position_unique\` on \`outbox_event\` (\`stream_position\`);`);
+    this.addSql(`create index \`outbox_event_published_at_stream_position_index\` on \`outbox_event\` (\`published_at\`, \`stream_position\`);`);
+
+    this.addSql(`create table \`stream_state\` (\`name\` text not null, \`last_position\` bigint not null default 0, primary key (\`name\`));`);
+  }
+
+}
