@@ -1,0 +1,5 @@
+import type { Identity } from '../core/identity';
+
+export interface GatewayContext {
+  identity: Identity;
+}

@@ -1,0 +1,99 @@
+// The embedded mode: all five subgraphs and the gateway in one process, SQLite files under DATA_DIR
+// (or PostgreSQL databases when configured) and the in-process bus. Used by `npm start` and tests.
+import path from 'node:path';
+import { databaseTarget, type DatabaseTarget } from '../core/config';
+import { InProcessBus, type EventBus } from '../core/bus';
+import { systemClock, type Clock } from '../core/clock';
+import { IdentityTokenIssuer } from '../core/identity-token';
+import { startSubgraph, type RunningSubgraph } from '../core/subgraph-server';
+import { subgraphModules } from '../subgraphs';
+import { notificationsSubgraph } from './notifications';
+import { ClientAuthenticator } from './client-auth';
+import { readSupergraph } from './compose';
+import { clientAuthOptions, identitySigningKey, identityVerificationKey } from './keys';
+import { startGateway, type RunningGateway } from './server';
+import { SUBGRAPHS } from './subgraph-list';
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  host?: string;
+  /** 0 picks free ports (tests); default 4000 and the subgraphs' own ports. */
+  gatewayPort?: number;
+  subgraphPorts?: 'default' | 'random';
+  clock?: Clock;
+  database?: (subgraph: string) => DatabaseTarget;
+  introspection?: boolean;
+  onQuery?: (subgraph: string, sql: string) => void;
+  /** Defaults to the in-process bus; pass a NatsBus to run the embedded system over JetStream. */
+  bus?: EventBus;
+}
+
+export interface EmbeddedSystem {
+  gateway: RunningGateway;
+  subgraphs: RunningSubgraph[];
+  bus: EventBus;
+  /** Stops the gateway (dropping every connection) and starts a new one on the same port. */
+  restartGateway(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedSystem> {
+  const host = options.host ?? '127.0.0.1';
+  const bus = options.bus ?? new InProcessBus(path.join(options.dataDir, 'bus.sqlite'));
+  const syncDelivery = bus instanceof InProcessBus;
+  const clock = options.clock ?? systemClock;
+  // JetStream expires old events itself (max_age); the in-process log is pruned here.
+  const pruning = bus instanceof InProcessBus ? setInterval(() => bus.prune(clock.now()), 3_600_000).unref() : null;
+  const identityPublicKey = await identityVerificationKey(options.dataDir);
+  const subgraphs: RunningSubgraph[] = [];
+  try {
+    for (const module of [...subgraphModules, notificationsSubgraph]) {
+      const defaultPort = SUBGRAPHS.find((s) => s.name === module.name)!.port;
+      subgraphs.push(
+        await startSubgraph(module, {
+          host,
+          port: options.subgraphPorts === 'random' ? 0 : defaultPort,
+          database: options.database?.(module.name) ?? databaseTarget(module.name, options.dataDir),
+          bus,
+          clock,
+          identityPublicKey,
+          syncDelivery,
+          onQuery: options.onQuery ? (sql) => options.onQuery!(module.name, sql) : undefined,
+        }),
+      );
+    }
+    const issuer = new IdentityTokenIssuer(await identitySigningKey(options.dataDir));
+    const authenticator = new ClientAuthenticator(await clientAuthOptions(options.dataDir));
+    const launch = (port: number) =>
+      startGateway({
+        host,
+        port,
+        supergraphSdl: readSupergraph(),
+        subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+        issuer,
+        authenticator,
+        introspection: options.introspection ?? true,
+        bus,
+      });
+    const system: EmbeddedSystem = {
+      gateway: await launch(options.gatewayPort ?? 4000),
+      subgraphs,
+      bus,
+      async restartGateway() {
+        const port = Number(new URL(system.gateway.url).port);
+        await system.gateway.stop();
+        system.gateway = await launch(port);
+      },
+      async stop() {
+        if (pruning) clearInterval(pruning);
+        await system.gateway.stop();
+        for (const subgraph of subgraphs) await subgraph.stop();
+        await bus.close();
+      },
+    };
+    return system;
+  } catch (error) {
+    for (const subgraph of subgraphs) await subgraph.stop();
+    throw error;
+  }
+}

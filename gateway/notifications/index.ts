@@ -1,0 +1,20 @@
+// The notifications service as a subgraph module: composed into the supergraph like the domain
+// subgraphs, but started by the gateway process (it owns no domain data, only acknowledgements).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import type { SubgraphModule } from '../../core/subgraph-server';
+import { entities } from './entities';
+import { resolvers } from './resolvers';
+import { migrations } from './migrations';
+
+export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+
+export const notificationsSubgraph: SubgraphModule<Record<string, never>> = {
+  name: 'notifications',
+  typeDefs,
+  resolvers,
+  entities,
+  migrations,
+  createLoaders: () => ({}),
+};

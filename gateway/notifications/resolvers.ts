@@ -1,0 +1,81 @@
+// Inbox, acknowledgement and single-notification lookups over the bus's global log, filtered to
+// what the caller's authority was addressed.
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { BusEvent } from '../../core/bus';
+import type { SubgraphContext } from '../../core/subgraph-server';
+import { mayReceive } from './audience';
+import { Acknowledgement } from './entities/Acknowledgement';
+import { decodePosition, encodePosition } from './positions';
+
+type Context = SubgraphContext<Record<string, never>>;
+
+/** An inbox page reads at most this many log entries, so one poll's cost is bounded. */
+const SCAN_LIMIT = 10_000;
+const READ_BATCH = 500;
+const MAX_PAGE = 500;
+
+async function acknowledged(ctx: Context): Promise<number> {
+  const { role, authority, subject } = ctx.identity;
+  return (await ctx.em.findOne(Acknowledgement, { role, authority, subject }))?.sequence ?? 0;
+}
+
+async function inbox(ctx: Context, after: string | null | undefined, first: number) {
+  const pageSize = Math.min(Math.max(first, 1), MAX_PAGE);
+  const start = after ? decodePosition(after) : await acknowledged(ctx);
+  const nodes: BusEvent[] = [];
+  let cursor = start;
+  let exhausted = false;
+  scan: while (cursor - start < SCAN_LIMIT) {
+    const batch = await ctx.bus.read(cursor, READ_BATCH);
+    if (batch.length === 0) {
+      exhausted = true;
+      break;
+    }
+    for (const event of batch) {
+      cursor = event.sequence;
+      if (mayReceive(ctx.identity, event.authorities)) nodes.push(event);
+      if (nodes.length === pageSize) break scan;
+    }
+  }
+  return { nodes, pageInfo: { endCursor: cursor > 0 ? encodePosition(cursor) : null, hasNextPage: !exhausted } };
+}
+
+async function notification(ctx: Context, position: string): Promise<BusEvent | null> {
+  const sequence = decodePosition(position);
+  const [event] = await ctx.bus.read(sequence - 1, 1);
+  return event && event.sequence === sequence && mayReceive(ctx.identity, event.authorities) ? event : null;
+}
+
+async function acknowledge(ctx: Context, upTo: string): Promise<boolean> {
+  const sequence = decodePosition(upTo);
+  const { role, authority, subject } = ctx.identity;
+  const write = () =>
+    ctx.em.fork().transactional(async (em) => {
+      const existing = await em.findOne(Acknowledgement, { role, authority, subject });
+      if (!existing) em.create(Acknowledgement, { role, authority, subject, sequence, updatedAt: ctx.clock.now() });
+      // Acknowledging an older position than before never moves the inbox backwards.
+      else if (sequence > existing.sequence) Object.assign(existing, { sequence, updatedAt: ctx.clock.now() });
+    });
+  try {
+    await write();
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    await write();
+  }
+  return true;
+}
+
+export const resolvers = {
+  Query: {
+    inbox: (_: unknown, args: { after?: string | null; first: number }, ctx: Context) => inbox(ctx, args.after, args.first),
+    notification: (_: unknown, args: { position: string }, ctx: Context) => notification(ctx, args.position),
+  },
+  Mutation: {
+    acknowledge: (_: unknown, args: { upTo: string }, ctx: Context) => acknowledge(ctx, args.upTo),
+  },
+  Notification: {
+    position: (event: BusEvent) => encodePosition(event.sequence),
+    occurredAt: (event: BusEvent) => new Date(event.occurredAt),
+    person: (event: BusEvent) => (event.personId ? { __typename: 'Person', id: event.personId } : null),
+  },
+};

@@ -1,0 +1,90 @@
+// The gateway: @apollo/gateway over the checked-in supergraph, behind the client JWT check.
+import { ApolloServer } from '@apollo/server';
+import { ApolloGateway } from '@apollo/gateway';
+import type { GraphQLSchema } from 'graphql';
+import type { EventBus } from '../core/bus';
+import type { IdentityTokenIssuer } from '../core/identity-token';
+import { maskErrors } from '../core/error-masking';
+import { serveApollo, type ServedHttp } from '../core/http';
+import { logger } from '../core/logger';
+import type { ClientAuthenticator } from './client-auth';
+import type { GatewayContext } from './context';
+import { IdentityForwardingDataSource } from './data-source';
+import { queryProtection } from './limits';
+import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
+
+export interface GatewayOptions {
+  host: string;
+  port: number;
+  supergraphSdl: string;
+  /** Run-time URLs by subgraph name; a subgraph not listed uses its URL in the supergraph. */
+  subgraphUrls: Record<string, string>;
+  issuer: IdentityTokenIssuer;
+  authenticator: ClientAuthenticator;
+  /** Introspection is a deliberate choice per deployment, never derived from NODE_ENV. */
+  introspection: boolean;
+  maxBodyBytes?: number;
+  /** The bus notifications are read from; subscriptions are served when given. */
+  bus?: EventBus;
+}
+
+export interface RunningGateway {
+  url: string;
+  http: ServedHttp;
+  subscriptions: SubscriptionServer | null;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) =>
+      new IdentityForwardingDataSource({ name, url: options.subgraphUrls[name] ?? url! }, options.issuer),
+  });
+  let apiSchema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate((schema) => {
+    apiSchema = schema.apiSchema;
+  });
+  const protection = queryProtection();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    plugins: protection.plugins,
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    formatError: maskErrors(logger.child({ service: 'gateway' }), 'gateway'),
+    includeStacktraceInErrorResponses: false,
+    introspection: options.introspection,
+    csrfPrevention: true,
+    logger: logger.child({ service: 'gateway' }),
+  });
+  await apollo.start();
+  const http = await serveApollo(apollo, {
+    host: options.host,
+    port: options.port,
+    maxBodyBytes: options.maxBodyBytes ?? 100_000,
+    context: async (req) => {
+      const header = req.headers.authorization;
+      return { identity: await options.authenticator.authenticate(Array.isArray(header) ? header[0] : header) };
+    },
+  });
+  const subscriptions = options.bus
+    ? await startSubscriptionServer({
+        httpServer: http.server,
+        apollo,
+        apiSchema: () => apiSchema!,
+        validationRules: protection.validationRules,
+        authenticator: options.authenticator,
+        bus: options.bus,
+      })
+    : null;
+  return {
+    url: http.url,
+    http,
+    subscriptions,
+    async stop() {
+      await subscriptions?.close();
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

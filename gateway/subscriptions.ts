@@ -1,0 +1,131 @@
+// graphql-ws on the gateway's own /graphql path: authenticates the connection with the same JWT
+// (connectionParams.authorization), validates each subscription against the supergraph's API
+// schema, and serves it from the notification stream. Identical follow-up fetches of subscribers
+// with the same role, authority, document and variables are made once per event.
+import type http from 'node:http';
+import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { ApolloServer } from '@apollo/server';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { BusEvent, EventBus } from '../core/bus';
+import { DomainError } from '../core/errors';
+import type { Identity } from '../core/identity';
+import { logger } from '../core/logger';
+import type { ClientAuthenticator } from './client-auth';
+import type { GatewayContext } from './context';
+import { followUpFor, POSITION_VARIABLE, type FollowUp } from './follow-up';
+import { NotificationStream, type StreamOptions, type Subscriber } from './notification-stream';
+import { decodePosition, encodePosition } from './notifications/positions';
+
+export interface SubscriptionServerOptions {
+  httpServer: http.Server;
+  apollo: ApolloServer<GatewayContext>;
+  apiSchema: () => GraphQLSchema;
+  /** The gateway's query limits, applied to subscriptions too. */
+  validationRules: ValidationRule[];
+  authenticator: ClientAuthenticator;
+  bus: EventBus;
+  stream?: Partial<StreamOptions>;
+}
+
+interface SubscriptionContext {
+  identity: Identity;
+  followUp: FollowUp;
+  after: number | null;
+}
+
+export interface SubscriptionServer {
+  stream: NotificationStream;
+  close(): Promise<void>;
+}
+
+export async function startSubscriptionServer(options: SubscriptionServerOptions): Promise<SubscriptionServer> {
+  const inFlight = new Map<string, Promise<ExecutionResult | null>>();
+
+  const fetchOne = async (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> => {
+    const response = await options.apollo.executeOperation(
+      { query: subscriber.query, variables: { ...subscriber.variables, [POSITION_VARIABLE]: encodePosition(event.sequence) } },
+      { contextValue: { identity: subscriber.identity } },
+    );
+    if (response.body.kind !== 'single') return null;
+    const { data, errors } = response.body.singleResult;
+    const payload = (data as Record<string, unknown> | null | undefined) ?? null;
+    if (!errors && (!payload || Object.values(payload).every((v) => v === null))) return null;
+    // Apollo hands back formatted errors; graphql-ws serialises GraphQLError instances.
+    const graphqlErrors = errors?.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions }));
+    return { data: payload, ...(graphqlErrors ? { errors: graphqlErrors } : {}) };
+  };
+
+  const fetch = (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> => {
+    const key = `${subscriber.key}\u0000${event.sequence}`;
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const started = fetchOne(subscriber, event).finally(() => inFlight.delete(key));
+    inFlight.set(key, started);
+    return started;
+  };
+
+  const stream = new NotificationStream(options.bus, fetch, { maxQueue: 1000, maxReplayBuffer: 10_000, ...options.stream });
+  await stream.start();
+
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const cleanup = useServer<Record<string, unknown>, { identity?: Identity }>(
+    {
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          ctx.extra.identity = await options.authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined);
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const schema = options.apiSchema();
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
+        if (errors.length) return errors;
+        try {
+          const followUp = followUpFor(document, payload.operationName);
+          const variables = payload.variables ?? {};
+          const written = followUp.after.literal ?? (followUp.after.variable ? variables[followUp.after.variable] : undefined);
+          // graphql-ws clients re-subscribe with their first variables after a reconnect; the position
+          // the client last saw travels in connectionParams, which it re-reads on every reconnect.
+          const resumed = ctx.connectionParams?.resumeAfter;
+          const candidates = [written, resumed].filter((p): p is string => typeof p === 'string' && p.length > 0).map(decodePosition);
+          const after = candidates.length ? Math.max(...candidates) : null;
+          const contextValue: SubscriptionContext = { identity: ctx.extra.identity!, followUp, after };
+          return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue } as ExecutionArgs;
+        } catch (error) {
+          if (error instanceof DomainError) return [error];
+          throw error;
+        }
+      },
+      subscribe: (args: ExecutionArgs) => {
+        const { identity, followUp, after } = args.contextValue as SubscriptionContext;
+        const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+        const key = `${identity.role}\u0000${identity.authority}\u0000${followUp.text}\u0000${JSON.stringify(variables)}`;
+        return stream.subscribe(identity, key, followUp.text, variables, after);
+      },
+      onError: (_ctx, _id, _payload, errors) => void logger.warn({ errors: errors.map((e) => e.message) }, 'subscription refused'),
+    },
+    wsServer,
+  );
+
+  return {
+    stream,
+    async close() {
+      // 1012 "Service Restart" first: clients reconnect and resume, instead of being told their
+      // subscriptions completed (which is what ending the streams on an open socket would say).
+      for (const socket of wsServer.clients) socket.close(1012, 'Gateway restarting: reconnect and resume after your last position');
+      await stream.stop();
+      await cleanup.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}
