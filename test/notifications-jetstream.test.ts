@@ -1,0 +1,53 @@
+// The notification flow of notifications.test.ts on NATS JetStream, the distributed mode's bus:
+// projections update asynchronously, subscribers still get every change once, in order, across a
+// gateway restart. Runs when TEST_NATS_URL is set (.ci/run sets it).
+import { decodePosition } from '../gateway/notifications/positions';
+import { eventually, startTestSystem, type TestSystem } from './support/system';
+import { waitFor, wsClient } from './support/ws';
+
+const describeJetStream = process.env.TEST_NATS_URL ? describe : describe.skip;
+
+describeJetStream('notifications over JetStream', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await startTestSystem({ jetstream: true });
+  });
+  afterAll(() => t?.stop());
+
+  it('delivers federated notifications and resumes after a gateway restart without loss or duplicates', async () => {
+    const CPR = '0707801234';
+    const token = await t.token('caseworker', '101');
+    let lastPosition: string | undefined;
+    const received: { position: string; kind: string; person: { absences: unknown[] } | null }[] = [];
+    const client = wsClient(t.url, () => ({ authorization: `Bearer ${token}`, ...(lastPosition ? { resumeAfter: lastPosition } : {}) }));
+    client.subscribe<{ notifications: (typeof received)[number] }>(
+      { query: 'subscription { notifications { position kind person { absences { id } } } }' },
+      { next: ({ data }) => data && (received.push(data.notifications), (lastPosition = data.notifications.position)), error: () => undefined, complete: () => undefined },
+    );
+    await new Promise((r) => setTimeout(r, 500));
+
+    await t.gql('mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { id } }', { i: { cpr: CPR, name: 'Jet Stream', municipalityCode: '101' } });
+    await eventually(async () => {
+      const r = await t.gql('mutation($i: ChangeContactGroupInput!) { changeContactGroup(input: $i) { id } }', { i: { cpr: CPR, contactGroupId: 1, start: '2026-06-01' } }, { role: 'caseworker', authority: '101' });
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    });
+    const register = () =>
+      eventually(async () => {
+        const r = await t.gql('mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr: CPR, typeId: 45, start: '2026-11-23', end: '2026-11-30' } }, { role: 'caseworker', authority: '101' });
+        if (r.errors) throw new Error(JSON.stringify(r.errors));
+      });
+    await register();
+    await waitFor(() => received.some((n) => n.kind === 'ABSENCE_REGISTERED'));
+    expect(received.find((n) => n.kind === 'ABSENCE_REGISTERED')!.person!.absences).toHaveLength(1);
+
+    await t.system.restartGateway();
+    for (let i = 0; i < 10; i++) await register();
+    await waitFor(() => received.filter((n) => n.kind === 'ABSENCE_REGISTERED').length >= 11, 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const sequences = received.map((n) => decodePosition(n.position));
+    expect(received.filter((n) => n.kind === 'ABSENCE_REGISTERED')).toHaveLength(11);
+    expect(new Set(sequences).size).toBe(sequences.length);
+    expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+    await client.dispose();
+  });
+});

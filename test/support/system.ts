@@ -1,0 +1,113 @@
+// Starts the whole system for a test file: temporary data folder, free ports, a manual clock, and
+// PostgreSQL databases of their own when TEST_DATABASE_URL is set (the CI's second run).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ManualClock } from '../../core/clock';
+import type { DatabaseTarget } from '../../core/config';
+import { dropPostgresDatabase } from '../../core/db';
+import { NatsBus } from '../../core/nats-bus';
+import { connect } from 'nats';
+import type { Role } from '../../core/identity';
+import { startEmbedded, type EmbeddedSystem } from '../../gateway/embedded';
+import { devClientSigningKey } from '../../gateway/keys';
+import { issueClientToken } from '../../gateway/tokens';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }>;
+}
+
+export interface TestSystem {
+  system: EmbeddedSystem;
+  clock: ManualClock;
+  dataDir: string;
+  url: string;
+  token(role: Role, authority: string): Promise<string>;
+  /** POSTs an operation to the gateway as the given caller (a token string or role/authority). */
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: string | { role: Role; authority: string }): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+export interface TestSystemOptions {
+  today?: string;
+  /** Run the bus on NATS JetStream (TEST_NATS_URL) in a namespace of its own. */
+  jetstream?: boolean;
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfdg-test-'));
+  const clock = new ManualClock(`${options.today ?? '2026-11-23'}T09:00:00Z`);
+  const suffix = randomBytes(4).toString('hex');
+  const postgres: string[] = [];
+  const database = usingPostgres
+    ? (name: string): DatabaseTarget => {
+        const url = new URL(process.env.TEST_DATABASE_URL!);
+        url.pathname = `/dfdg_test_${name}_${suffix}`;
+        postgres.push(url.toString());
+        return { kind: 'postgresql', location: url.toString() };
+      }
+    : undefined;
+  const namespace = `t${suffix}`;
+  const bus = options.jetstream ? await NatsBus.connect({ servers: process.env.TEST_NATS_URL!, namespace }) : undefined;
+  const system = await startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', clock, database, bus });
+  const signingKey = await devClientSigningKey(dataDir);
+  const token = (role: Role, authority: string) => issueClientToken(signingKey, { role, authority, subject: `test-${role}-${authority}` });
+  const url = system.gateway.url;
+
+  return {
+    system,
+    clock,
+    dataDir,
+    url,
+    token,
+    async gql(query, variables = {}, as = { role: 'system', authority: 'STAR' }) {
+      const bearer = typeof as === 'string' ? as : await token(as.role, as.authority);
+      return postGraphQL(url, query, variables, { authorization: `Bearer ${bearer}` });
+    },
+    async stop() {
+      await system.stop();
+      if (options.jetstream) await deleteJetStream(namespace);
+      for (const db of postgres) await dropPostgresDatabase(db);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function postGraphQL<T>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as GraphQLResponse<T>;
+  return { ...body, status: response.status };
+}
+
+/** The codes of a response's errors, for compact assertions. */
+export function errorCodes(response: GraphQLResponse): unknown[] {
+  return (response.errors ?? []).map((e) => e.extensions?.code);
+}
+
+async function deleteJetStream(namespace: string): Promise<void> {
+  const connection = await connect({ servers: process.env.TEST_NATS_URL });
+  await (await connection.jetstreamManager()).streams.delete(`${namespace}_DFDG_EVENTS`).catch(() => undefined);
+  await connection.close();
+}
+
+/** Retries `attempt` until it stops failing: with JetStream, other subgraphs see a change a moment later. */
+export async function eventually<T>(attempt: () => Promise<T>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
