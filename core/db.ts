@@ -5,6 +5,7 @@ import path from 'node:path';
 import { EntitySchema, MikroORM, type MigrationObject, type Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseTarget } from './config';
 import { coreEntities } from './outbox';
@@ -81,7 +82,7 @@ export async function ensurePostgresDatabase(url: string): Promise<void> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Unsupported database name "${name}"`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const { Client } = await import('pg');
+  const { Client } = pg;
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
@@ -101,7 +102,7 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const { Client } = await import('pg');
+  const { Client } = pg;
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {

@@ -23,6 +23,8 @@ export interface EmbeddedOptions {
   clock?: Clock;
   database?: (subgraph: string) => DatabaseTarget;
   introspection?: boolean;
+  /** Defaults to the checked-in supergraph.graphql; tests pass a fresh composition. */
+  supergraphSdl?: string;
   onQuery?: (subgraph: string, sql: string) => void;
   /** Defaults to the in-process bus; pass a NatsBus to run the embedded system over JetStream. */
   bus?: EventBus;
@@ -68,7 +70,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       startGateway({
         host,
         port,
-        supergraphSdl: readSupergraph(),
+        supergraphSdl: options.supergraphSdl ?? readSupergraph(),
         subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
         issuer,
         authenticator,

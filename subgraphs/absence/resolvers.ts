@@ -21,7 +21,7 @@ interface RegisterAbsenceInput {
 }
 
 function payloadOf(absence: Absence): Record<string, unknown> {
-  const payload: AbsencePayload = { absenceId: absence.id, personId: absence.personId, typeId: absence.typeId, start: absence.start, end: absence.end };
+  const payload: AbsencePayload = { absenceId: absence.id, personId: absence.personId, typeId: absence.typeId, start: absence.start, end: absence.end, status: 'ACTIVE', exemptions: [] };
   return payload as unknown as Record<string, unknown>;
 }
 

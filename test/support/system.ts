@@ -10,6 +10,7 @@ import { dropPostgresDatabase } from '../../core/db';
 import { NatsBus } from '../../core/nats-bus';
 import { connect } from 'nats';
 import type { Role } from '../../core/identity';
+import { composeSupergraph } from '../../gateway/compose';
 import { startEmbedded, type EmbeddedSystem } from '../../gateway/embedded';
 import { devClientSigningKey } from '../../gateway/keys';
 import { issueClientToken } from '../../gateway/tokens';
@@ -39,6 +40,8 @@ export interface TestSystemOptions {
   jetstream?: boolean;
 }
 
+let freshSupergraph: string | undefined;
+
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfdg-test-'));
   const clock = new ManualClock(`${options.today ?? '2026-11-23'}T09:00:00Z`);
@@ -54,7 +57,9 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     : undefined;
   const namespace = `t${suffix}`;
   const bus = options.jetstream ? await NatsBus.connect({ servers: process.env.TEST_NATS_URL!, namespace }) : undefined;
-  const system = await startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', clock, database, bus });
+  // Composed from today's schema files (test/supergraph.test.ts holds the checked-in file to it).
+  const supergraphSdl = (freshSupergraph ??= composeSupergraph().supergraphSdl);
+  const system = await startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', clock, database, bus, supergraphSdl });
   const signingKey = await devClientSigningKey(dataDir);
   const token = (role: Role, authority: string) => issueClientToken(signingKey, { role, authority, subject: `test-${role}-${authority}` });
   const url = system.gateway.url;

@@ -1,0 +1,42 @@
+// The absence subgraph's events other subgraphs consume: the contract between them. Add fields
+// freely; change a field's meaning only with a new schemaVersion.
+
+export const AbsenceEvent = {
+  ABSENCE_REGISTERED: 'ABSENCE_REGISTERED',
+  ABSENCE_UPDATED: 'ABSENCE_UPDATED',
+  ABSENCE_DELETED: 'ABSENCE_DELETED',
+  ABSENCE_ENDED: 'ABSENCE_ENDED',
+  ABSENCE_ON_HOLD: 'ABSENCE_ON_HOLD',
+} as const;
+
+/** What an active absence may exempt the person from (DOMAIN.md, types 79 and 80; issue 4). */
+export const EXEMPTIONS = [
+  'REGISTRATION',
+  'CV',
+  'REFERRED_WORK',
+  'CONTACT_COURSE',
+  'RIGHT_DUTY_OFFERS',
+  'OFFERS',
+  'JOBLOG',
+  'ATTENDANCE',
+  'SELF_BOOKING',
+] as const;
+export type Exemption = (typeof EXEMPTIONS)[number];
+
+export type AbsenceStatus = 'ACTIVE' | 'ON_HOLD' | 'ENDED' | 'DELETED';
+
+/**
+ * Every ABSENCE_* event carries the absence as it is after the change, so a consumer (the person
+ * subgraph's CV requirement) can keep a full projection from events alone.
+ */
+export interface AbsencePayload {
+  absenceId: string;
+  personId: string;
+  typeId: number;
+  start: string;
+  end: string | null;
+  /** Status after the change. A stored status; ACTIVE with an end in the past means it has run out. */
+  status: AbsenceStatus;
+  /** What this absence exempts from while it is active (empty when it exempts from nothing). */
+  exemptions: Exemption[];
+}
