@@ -11,6 +11,7 @@ import { notificationsSubgraph } from './notifications';
 import { ClientAuthenticator } from './client-auth';
 import { readSupergraph } from './compose';
 import { clientAuthOptions, identitySigningKey, identityVerificationKey } from './keys';
+import { IdentityRateLimiter, rateLimitFromEnv, type RateLimitOptions } from './rate-limit';
 import { startGateway, type RunningGateway } from './server';
 import { SUBGRAPHS } from './subgraph-list';
 
@@ -23,6 +24,8 @@ export interface EmbeddedOptions {
   clock?: Clock;
   database?: (subgraph: string) => DatabaseTarget;
   introspection?: boolean;
+  /** Per-identity request budget; defaults to RATE_LIMIT_PER_MINUTE (or 1200/min), null turns it off. */
+  rateLimit?: RateLimitOptions | null;
   /** Defaults to the checked-in supergraph.graphql; tests pass a fresh composition. */
   supergraphSdl?: string;
   onQuery?: (subgraph: string, sql: string) => void;
@@ -66,6 +69,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     }
     const issuer = new IdentityTokenIssuer(await identitySigningKey(options.dataDir));
     const authenticator = new ClientAuthenticator(await clientAuthOptions(options.dataDir));
+    const rateLimit = options.rateLimit === undefined ? rateLimitFromEnv() : options.rateLimit;
+    const rateLimiter = rateLimit ? new IdentityRateLimiter(rateLimit) : null;
     const launch = (port: number) =>
       startGateway({
         host,
@@ -75,6 +80,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
         issuer,
         authenticator,
         introspection: options.introspection ?? true,
+        rateLimiter,
         bus,
       });
     const system: EmbeddedSystem = {

@@ -5,6 +5,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { costLimitPlugin } from './cost';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -28,9 +29,10 @@ export function queryProtection(limits: QueryLimits = DEFAULT_LIMITS): Protectio
     maxAliases: { n: limits.maxAliases, exposeLimits: false },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: false },
     maxTokens: { n: limits.maxTokens, exposeLimits: false },
-    costLimit: { maxCost: limits.maxCost, exposeLimits: false, flattenFragments: true },
+    // Cost is priced by page size in cost.ts; armor's flat field count would miss `first: 1000`.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules };
+  return { plugins: [...plugins, costLimitPlugin(limits.maxCost)], validationRules };
 }

@@ -10,7 +10,10 @@ import { logger } from '../core/logger';
 import type { ClientAuthenticator } from './client-auth';
 import type { GatewayContext } from './context';
 import { IdentityForwardingDataSource } from './data-source';
+import { explorerRoute } from './explorer';
+import { introspectionByRolePlugin } from './introspection';
 import { queryProtection } from './limits';
+import type { IdentityRateLimiter } from './rate-limit';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
 
 export interface GatewayOptions {
@@ -24,6 +27,10 @@ export interface GatewayOptions {
   /** Introspection is a deliberate choice per deployment, never derived from NODE_ENV. */
   introspection: boolean;
   maxBodyBytes?: number;
+  /** Per-identity request budget; none when the deployment turns it off. */
+  rateLimiter?: IdentityRateLimiter | null;
+  /** Serve the analysts' explorer at /explorer. */
+  explorer?: boolean;
   /** The bus notifications are read from; subscriptions are served when given. */
   bus?: EventBus;
 }
@@ -48,12 +55,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const protection = queryProtection();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: protection.plugins,
+    plugins: [...protection.plugins, introspectionByRolePlugin()],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     formatError: maskErrors(logger.child({ service: 'gateway' }), 'gateway'),
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
+    // No "did you mean" or other schema hints in errors a client sees.
+    hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
     logger: logger.child({ service: 'gateway' }),
   });
@@ -62,9 +71,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     port: options.port,
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
+    extraRoutes: options.explorer === false ? undefined : explorerRoute,
     context: async (req) => {
       const header = req.headers.authorization;
-      return { identity: await options.authenticator.authenticate(Array.isArray(header) ? header[0] : header) };
+      const identity = await options.authenticator.authenticate(Array.isArray(header) ? header[0] : header);
+      await options.rateLimiter?.consume(identity);
+      return { identity };
     },
   });
   const subscriptions = options.bus

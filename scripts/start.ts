@@ -15,6 +15,7 @@ import { readSupergraph } from '../gateway/compose';
 import { startEmbedded } from '../gateway/embedded';
 import { clientAuthOptions, identitySigningKey, identityVerificationKey } from '../gateway/keys';
 import { notificationsSubgraph } from '../gateway/notifications';
+import { IdentityRateLimiter, rateLimitFromEnv } from '../gateway/rate-limit';
 import { startGateway } from '../gateway/server';
 import { SUBGRAPHS } from '../gateway/subgraph-list';
 import { seedDemoData } from './seed-data';
@@ -66,6 +67,7 @@ async function runGateway(): Promise<() => Promise<void>> {
     const url = optional(`${name.toUpperCase()}_URL`);
     if (url) subgraphUrls[name] = url;
   }
+  const rateLimit = rateLimitFromEnv();
   const gateway = await startGateway({
     host: HOST,
     port: port('PORT', 4000),
@@ -74,6 +76,7 @@ async function runGateway(): Promise<() => Promise<void>> {
     issuer: new IdentityTokenIssuer(await identitySigningKey(dataDir())),
     authenticator: new ClientAuthenticator(await clientAuthOptions(dataDir())),
     introspection,
+    rateLimiter: rateLimit ? new IdentityRateLimiter(rateLimit) : null,
     bus,
   });
   logger.info({ url: gateway.url }, 'gateway is up');

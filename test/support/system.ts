@@ -14,6 +14,7 @@ import { composeSupergraph } from '../../gateway/compose';
 import { startEmbedded, type EmbeddedSystem } from '../../gateway/embedded';
 import { devClientSigningKey } from '../../gateway/keys';
 import { issueClientToken } from '../../gateway/tokens';
+import type { RateLimitOptions } from '../../gateway/rate-limit';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -38,6 +39,8 @@ export interface TestSystemOptions {
   today?: string;
   /** Run the bus on NATS JetStream (TEST_NATS_URL) in a namespace of its own. */
   jetstream?: boolean;
+  /** The gateway's per-identity rate limit; off unless a test is about it (tests fire bursts on purpose). */
+  rateLimit?: RateLimitOptions | null;
 }
 
 let freshSupergraph: string | undefined;
@@ -59,7 +62,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const bus = options.jetstream ? await NatsBus.connect({ servers: process.env.TEST_NATS_URL!, namespace }) : undefined;
   // Composed from today's schema files (test/supergraph.test.ts holds the checked-in file to it).
   const supergraphSdl = (freshSupergraph ??= composeSupergraph().supergraphSdl);
-  const system = await startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', clock, database, bus, supergraphSdl });
+  const system = await startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', clock, database, bus, supergraphSdl, rateLimit: options.rateLimit ?? null });
   const signingKey = await devClientSigningKey(dataDir);
   const token = (role: Role, authority: string) => issueClientToken(signingKey, { role, authority, subject: `test-${role}-${authority}` });
   const url = system.gateway.url;
@@ -94,7 +97,7 @@ export async function postGraphQL<T>(url: string, query: string, variables: Reco
 }
 
 /** The codes of a response's errors, for compact assertions. */
-export function errorCodes(response: GraphQLResponse): unknown[] {
+export function errorCodes(response: GraphQLResponse<unknown>): unknown[] {
   return (response.errors ?? []).map((e) => e.extensions?.code);
 }
 
