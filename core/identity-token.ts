@@ -9,6 +9,12 @@ import { DomainError, ErrorCode } from './errors';
 import { isRole, isValidAuthority, type Identity } from './identity';
 
 export const IDENTITY_HEADER = 'x-dfdg-identity';
+/**
+ * The client's operation name, set by the gateway on its calls to subgraphs for the audit trail
+ * ("which operation read this CPR"). A label, never an authority: access decisions use only the
+ * signed identity token, and a client's own headers are never forwarded.
+ */
+export const CLIENT_OPERATION_HEADER = 'x-dfdg-client-operation';
 const ISSUER = 'dfdg-gateway';
 /** Tokens live this long; the gateway reuses one for at most half of it. */
 export const IDENTITY_TOKEN_TTL_SECONDS = 60;

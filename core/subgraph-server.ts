@@ -12,11 +12,12 @@ import type { KeyLike } from 'jose';
 import type { Clock } from './clock';
 import type { EventBus, BusSubscription } from './bus';
 import type { DatabaseTarget } from './config';
+import { cprPseudonymiser, type Pseudonymise } from './cpr-pseudonym';
 import { startConsumer, type ConsumerDefinition } from './consumer';
 import { openDatabase, type SubgraphMigrations } from './db';
 import { maskErrors } from './error-masking';
 import { serveApollo } from './http';
-import { IDENTITY_HEADER, IdentityTokenVerifier } from './identity-token';
+import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, IdentityTokenVerifier } from './identity-token';
 import type { Identity } from './identity';
 import { logger } from './logger';
 import { OutboxRelay } from './relay';
@@ -31,6 +32,10 @@ export interface SubgraphContext<L = unknown> {
   /** The event bus, for the few resolvers that read the event log itself (notifications). */
   bus: EventBus;
   requestId: string;
+  /** The client's operation as the gateway named it (for audit records); 'direct' without one. */
+  clientOperation: string;
+  /** The analysts' stable keyed pseudonym of a CPR number (core/cpr-pseudonym.ts). */
+  pseudonymiseCpr: Pseudonymise;
 }
 
 export interface SubgraphModule<L = unknown> {
@@ -59,6 +64,8 @@ export interface SubgraphRuntime {
   syncDelivery: boolean;
   maxBodyBytes?: number;
   onQuery?: (sql: string) => void;
+  /** Key of the analysts' CPR pseudonyms; the same for every subgraph of a deployment. */
+  cprPseudonymKey: Buffer;
 }
 
 export interface RunningSubgraph {
@@ -97,6 +104,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
   });
   await apollo.start();
 
+  const pseudonymiseCpr = cprPseudonymiser(runtime.cprPseudonymKey);
   const served = await serveApollo(apollo, {
     host: runtime.host,
     port: runtime.port,
@@ -105,7 +113,9 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifier.verify(Array.isArray(header) ? header[0] : header);
       const em = orm.em.fork();
-      return { identity, em, loaders: module.createLoaders(em), clock: runtime.clock, bus: runtime.bus, requestId: randomUUID() };
+      const operation = req.headers[CLIENT_OPERATION_HEADER];
+      const clientOperation = (Array.isArray(operation) ? operation[0] : operation)?.slice(0, 200) || 'direct';
+      return { identity, em, loaders: module.createLoaders(em), clock: runtime.clock, bus: runtime.bus, requestId: randomUUID(), clientOperation, pseudonymiseCpr };
     },
   });
 

@@ -1,8 +1,8 @@
 // Calls to subgraphs carry a fresh identity token minted for that subgraph alone; the client's own
 // Authorization header is never forwarded.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER, type IdentityTokenIssuer } from '../core/identity-token';
+import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, type IdentityTokenIssuer } from '../core/identity-token';
 import type { GatewayContext } from './context';
 
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -16,11 +16,15 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
 
   readonly name: string;
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request, context } = options;
     const identity = 'identity' in context ? (context as GatewayContext).identity : undefined;
     // Health checks and schema fetches run without a request context; they carry no identity.
     if (!identity) return;
     request.http?.headers.set(IDENTITY_HEADER, await this.issuer.mint(identity, this.name));
+    if ('incomingRequestContext' in options) {
+      request.http?.headers.set(CLIENT_OPERATION_HEADER, clientOperationName(options.incomingRequestContext.operationName, options.incomingRequestContext.operation));
+    }
   }
 
   /**
@@ -37,4 +41,12 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : 'SERVICE_UNAVAILABLE';
     return new GraphQLError(`The ${this.name} service could not answer (HTTP ${response.status}).`, { extensions: { code } });
   }
+}
+
+/** "query PersonOverview", or for an anonymous operation its kind and root fields: "query { person }". */
+export function clientOperationName(name: string | null | undefined, operation: OperationDefinitionNode | undefined): string {
+  const kind = operation?.operation ?? 'query';
+  if (name) return `${kind} ${name}`;
+  const fields = operation?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
+  return `${kind} { ${fields.join(' ')} }`;
 }

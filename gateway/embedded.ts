@@ -4,6 +4,7 @@ import path from 'node:path';
 import { databaseTarget, type DatabaseTarget } from '../core/config';
 import { InProcessBus, type EventBus } from '../core/bus';
 import { systemClock, type Clock } from '../core/clock';
+import { cprPseudonymKey as loadCprPseudonymKey } from '../core/cpr-pseudonym';
 import { IdentityTokenIssuer } from '../core/identity-token';
 import { startSubgraph, type RunningSubgraph } from '../core/subgraph-server';
 import { subgraphModules } from '../subgraphs';
@@ -26,6 +27,8 @@ export interface EmbeddedOptions {
   introspection?: boolean;
   /** Per-identity request budget; defaults to RATE_LIMIT_PER_MINUTE (or 1200/min), null turns it off. */
   rateLimit?: RateLimitOptions | null;
+  /** Serve the analysts' explorer at /explorer (default on). */
+  explorer?: boolean;
   /** Defaults to the checked-in supergraph.graphql; tests pass a fresh composition. */
   supergraphSdl?: string;
   onQuery?: (subgraph: string, sql: string) => void;
@@ -50,6 +53,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   // JetStream expires old events itself (max_age); the in-process log is pruned here.
   const pruning = bus instanceof InProcessBus ? setInterval(() => bus.prune(clock.now()), 3_600_000).unref() : null;
   const identityPublicKey = await identityVerificationKey(options.dataDir);
+  const cprPseudonymKey = loadCprPseudonymKey(options.dataDir);
   const subgraphs: RunningSubgraph[] = [];
   try {
     for (const module of [...subgraphModules, notificationsSubgraph]) {
@@ -62,6 +66,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
           bus,
           clock,
           identityPublicKey,
+          cprPseudonymKey,
           syncDelivery,
           onQuery: options.onQuery ? (sql) => options.onQuery!(module.name, sql) : undefined,
         }),
@@ -81,6 +86,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
         authenticator,
         introspection: options.introspection ?? true,
         rateLimiter,
+        explorer: options.explorer ?? true,
         bus,
       });
     const system: EmbeddedSystem = {
