@@ -2,13 +2,40 @@
 // prints their figures. docs/performance.md records what was measured, with this command.
 import { parseArgs } from 'node:util';
 import os from 'node:os';
+import { benchGateway } from './gateway';
 import { benchNotifications } from './notifications';
 import { printTable } from './stats';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { subscribers: { type: 'string' } } });
-  const which = positionals.length ? positionals : ['notifications'];
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, 'no-hive': { type: 'boolean' } } });
+  const which = positionals.length ? positionals : ['gateway', 'notifications'];
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  if (which.includes('gateway')) {
+    const result = await benchGateway({
+      persons: Number(values.persons ?? 1000),
+      seconds: Number(values.seconds ?? 10),
+      connections: Number(values.connections ?? 20),
+      hive: !values['no-hive'],
+    });
+    const ours = (workload: string) => result.figures.find((f) => f.target === 'ours' && f.workload === workload)!;
+    printTable(
+      'Gateway workloads through HTTP with a caseworker token (autocannon)',
+      result.figures.map((f) => ({
+        workload: f.workload,
+        target: f.target,
+        'req/s': f.requestsPerSecond,
+        'p50 ms': f.p50Ms,
+        'p99 ms': f.p99Ms,
+        errors: f.errors,
+        'ours / this': f.target === 'ours' ? '' : (ours(f.workload).requestsPerSecond / f.requestsPerSecond).toFixed(2),
+      })),
+    );
+    printTable('Peak memory (VmHWM of the process tree)', Object.entries(result.memoryMb).map(([target, mb]) => ({ target, 'peak MB': mb })));
+    console.log(`\nOur gateway's own overhead (total − time waiting on subgraphs), workload 1, p50: ${result.overheadP50Ms} ms`);
+    if (result.sqlPerListSize.length) {
+      printTable('SQL statements per caseworker-list request, by subgraph', result.sqlPerListSize.map((r) => ({ 'list size': r.size, ...r.statements })));
+    }
+  }
   if (which.includes('notifications')) {
     const counts = (values.subscribers ?? '1000,10000').split(',').map(Number);
     const rows = [];

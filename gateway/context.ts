@@ -2,4 +2,9 @@ import type { Identity } from '../core/identity';
 
 export interface GatewayContext {
   identity: Identity;
+  /**
+   * Time in this request during which at least one subgraph fetch was outstanding (parallel fetches
+   * count once), for Server-Timing: total minus this is the gateway's own work.
+   */
+  timing?: { startedAt: number; subgraphMs: number; active: number; busySince: number };
 }

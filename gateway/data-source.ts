@@ -5,16 +5,53 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, type IdentityTokenIssuer } from '../core/identity-token';
 import type { GatewayContext } from './context';
 
+type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** A deep copy of the answer's data; the HTTP response object itself is shared, read-only. */
+function copyOf(response: GraphQLResponse): GraphQLResponse {
+  const { http, ...body } = response;
+  return { ...structuredClone(body), http };
+}
+
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Identical fetches in flight right now, by identity + operation + variables. */
+  private readonly inFlight = new Map<string, Promise<GraphQLResponse>>();
+
   constructor(
-    options: { name: string; url: string },
+    options: { name: string; url: string; fetcher?: RemoteGraphQLDataSource['fetcher'] },
     private readonly issuer: IdentityTokenIssuer,
   ) {
-    super({ url: options.url });
+    super({ url: options.url, ...(options.fetcher ? { fetcher: options.fetcher } : {}) });
     this.name = options.name;
   }
 
   readonly name: string;
+
+  /**
+   * Merges identical subgraph fetches that are in flight at the same moment, but only within one
+   * identity (role, authority AND subject): a caller never receives an answer fetched for someone
+   * else, and every CPR read still happens, and is audited, under the subject who asked. Mutations
+   * are never merged. Each caller gets its own copy, since the gateway merges results in place.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GraphQLResponse> {
+    const context = options.context as Partial<GatewayContext>;
+    const timing = context.timing;
+    if (timing && timing.active++ === 0) timing.busySince = performance.now();
+    const identity = context.identity;
+    const query = options.request.query ?? '';
+    const mergeable = identity !== undefined && !/^\s*mutation\b/.test(query);
+    try {
+      if (!mergeable) return await super.process(options);
+      const key = `${identity.role}\u0000${identity.authority}\u0000${identity.subject}\u0000${query}\u0000${JSON.stringify(options.request.variables ?? {})}`;
+      const pending = this.inFlight.get(key);
+      if (pending) return copyOf(await pending);
+      const fetching = super.process(options).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, fetching);
+      return copyOf(await fetching);
+    } finally {
+      if (timing && --timing.active === 0) timing.subgraphMs += performance.now() - timing.busySince;
+    }
+  }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { request, context } = options;

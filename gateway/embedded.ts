@@ -45,7 +45,14 @@ export interface EmbeddedSystem {
   stop(): Promise<void>;
 }
 
-export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedSystem> {
+export interface EmbeddedSubgraphs {
+  subgraphs: RunningSubgraph[];
+  bus: EventBus;
+  stop(): Promise<void>;
+}
+
+/** The five subgraphs and the notifications service on one bus, without a gateway (benchmarks). */
+export async function startEmbeddedSubgraphs(options: EmbeddedOptions): Promise<EmbeddedSubgraphs> {
   const host = options.host ?? '127.0.0.1';
   const bus = options.bus ?? new InProcessBus(path.join(options.dataDir, 'bus.sqlite'));
   const syncDelivery = bus instanceof InProcessBus;
@@ -55,6 +62,11 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   const identityPublicKey = await identityVerificationKey(options.dataDir);
   const cprPseudonymKey = loadCprPseudonymKey(options.dataDir);
   const subgraphs: RunningSubgraph[] = [];
+  const stop = async () => {
+    if (pruning) clearInterval(pruning);
+    for (const subgraph of subgraphs) await subgraph.stop();
+    await bus.close();
+  };
   try {
     for (const module of [...subgraphModules, notificationsSubgraph]) {
       const defaultPort = SUBGRAPHS.find((s) => s.name === module.name)!.port;
@@ -72,6 +84,17 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
         }),
       );
     }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { subgraphs, bus, stop };
+}
+
+export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedSystem> {
+  const host = options.host ?? '127.0.0.1';
+  const { subgraphs, bus, stop: stopSubgraphs } = await startEmbeddedSubgraphs(options);
+  try {
     const issuer = new IdentityTokenIssuer(await identitySigningKey(options.dataDir));
     const authenticator = new ClientAuthenticator(await clientAuthOptions(options.dataDir));
     const rateLimit = options.rateLimit === undefined ? rateLimitFromEnv() : options.rateLimit;
@@ -99,15 +122,13 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
         system.gateway = await launch(port);
       },
       async stop() {
-        if (pruning) clearInterval(pruning);
         await system.gateway.stop();
-        for (const subgraph of subgraphs) await subgraph.stop();
-        await bus.close();
+        await stopSubgraphs();
       },
     };
     return system;
   } catch (error) {
-    for (const subgraph of subgraphs) await subgraph.stop();
+    await stopSubgraphs();
     throw error;
   }
 }

@@ -19,6 +19,7 @@ import { IdentityRateLimiter, rateLimitFromEnv } from '../gateway/rate-limit';
 import { startGateway } from '../gateway/server';
 import { SUBGRAPHS } from '../gateway/subgraph-list';
 import { seedDemoData } from './seed-data';
+import { cprPseudonymKey } from '../core/cpr-pseudonym';
 
 const HOST = optional('HOST') ?? '127.0.0.1';
 const introspection = !flag('DISABLE_INTROSPECTION');
@@ -41,6 +42,7 @@ async function runSubgraph(name: string): Promise<() => Promise<void>> {
     bus,
     clock: systemClock,
     identityPublicKey: await identityVerificationKey(dataDir()),
+    cprPseudonymKey: cprPseudonymKey(dataDir()),
     syncDelivery: false,
   });
   logger.info({ url: running.url, subgraph: name }, 'subgraph is up');
@@ -60,6 +62,7 @@ async function runGateway(): Promise<() => Promise<void>> {
     bus,
     clock: systemClock,
     identityPublicKey: await identityVerificationKey(dataDir()),
+    cprPseudonymKey: cprPseudonymKey(dataDir()),
     syncDelivery: false,
   });
   const subgraphUrls: Record<string, string> = { notifications: notifications.url };

@@ -1,0 +1,31 @@
+// Benchmark process: our gateway alone, over subgraphs running in another process.
+import { ClientAuthenticator } from '../../gateway/client-auth';
+import { readSupergraph } from '../../gateway/compose';
+import { clientAuthOptions, identitySigningKey } from '../../gateway/keys';
+import { startGateway } from '../../gateway/server';
+import { IdentityTokenIssuer } from '../../core/identity-token';
+
+async function main(): Promise<void> {
+  const dataDir = process.argv[2];
+  const subgraphUrls = JSON.parse(process.argv[3]) as Record<string, string>;
+  const gateway = await startGateway({
+    host: '127.0.0.1',
+    port: 0,
+    supergraphSdl: readSupergraph(),
+    subgraphUrls,
+    issuer: new IdentityTokenIssuer(await identitySigningKey(dataDir)),
+    authenticator: new ClientAuthenticator(await clientAuthOptions(dataDir)),
+    introspection: false,
+    rateLimiter: null,
+    explorer: false,
+  });
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'stop') void gateway.stop().then(() => process.exit(0));
+  });
+  process.send?.({ type: 'ready', url: gateway.url });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
