@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphModule } from '../../core/subgraph-server';
 import { personDirectoryConsumer } from '../common/person-directory';
+import { planPersonReactions } from './consumers';
 import { entities } from './entities';
 import { createLoaders, type PlanLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -18,5 +19,5 @@ export const planSubgraph: SubgraphModule<PlanLoaders> = {
   entities,
   migrations,
   createLoaders,
-  consumers: () => [personDirectoryConsumer('plan')],
+  consumers: (clock) => [personDirectoryConsumer('plan'), planPersonReactions(clock)],
 };

@@ -1,114 +1,106 @@
-// Plan resolvers: parse → authorize → rule → persist (with its event, in one transaction).
-import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { forbidden, requireRole } from '../../core/authorize';
-import { today } from '../../core/dates';
-import { DomainError } from '../../core/errors';
-import { recordEvent } from '../../core/outbox';
-import type { SubgraphContext } from '../../core/subgraph-server';
-import { addressEvent } from '../common/dispatch-rules';
-import { findPersonByCpr, type KnownPerson } from '../common/person-directory';
-import { PlanVersion } from './entities/PlanVersion';
-import { PlanEvent, type PlanVersionCreatedPayload } from './events';
-import type { PlanLoaders } from './loaders';
-import { ALLOCATION_FRAMES, changeCode, ChangeCode, PlanErrorCode, validateJobSearchRequirements, type SearchArea } from './rules';
-import { isKnownOccupation } from './occupations';
+// Plan resolvers: thin maps from the schema to mutations/ (parse → authorize → rule → persist with
+// its events) and to loaders for reads; access.ts decides who sees what.
+import type { KnownPerson } from '../common/person-directory';
+import { assertMayRead, hidesFreeText } from './access';
+import type { ActivityRecord } from './entities/Activity';
+import type { PlanVersion } from './entities/PlanVersion';
+import { cancelActivity, interruptActivity, registerActivity, updateActivity, type CancelActivityInput, type InterruptActivityInput, type RegisterActivityInput, type UpdateActivityInput } from './mutations/activities';
+import type { Context } from './mutations/context';
+import { setPlanGoals, type PlanGoalsInput } from './mutations/goals';
+import { setJobSearchRequirements, type JobSearchRequirementsInput } from './mutations/job-search-requirements';
+import {
+  ACTIVITY_CATEGORIES,
+  activityCategory,
+  ALLOCATION_FRAMES,
+  allocationFrame,
+  CANCELLATION_CAUSES,
+  cancellationCause,
+  changeCode,
+  workObligationHours,
+  type AllocationFrame,
+  type JobSearchRequirements,
+  type PlanGoals,
+  type SearchArea,
+  type WorkObligationActivity,
+} from './rules';
 
-type Context = SubgraphContext<PlanLoaders>;
+type PersonRef = { id: string };
 
-interface JobSearchRequirementsInput {
-  cpr: string;
-  occupations?: { code: string; level: number }[] | null;
-  where?: { labourMarketRegionIds?: string[] | null; municipalityCodes?: string[] | null } | null;
-  otherRequirements?: string | null;
+/** The directory row of a Person reference, after the caller's right to read it is checked; null = unknown here. */
+async function readablePerson(ref: PersonRef, ctx: Context): Promise<KnownPerson | null> {
+  const person = await ctx.loaders.knownPersonById.load(ref.id);
+  if (person) assertMayRead(ctx.identity, person);
+  return person;
 }
 
-/** The input names regions and municipalities side by side; the rule takes exactly one kind. */
-function searchArea(where: JobSearchRequirementsInput['where']): SearchArea | null {
-  const regionIds = where?.labourMarketRegionIds ?? [];
-  const municipalityCodes = where?.municipalityCodes ?? [];
-  if (regionIds.length > 0 && municipalityCodes.length > 0) {
-    throw new DomainError(PlanErrorCode.INVALID_SEARCH_AREA, 'Give either labour-market regions or a municipality collection, not both.', { field: 'where' });
-  }
-  if (regionIds.length > 0) return { kind: 'LABOUR_MARKET_REGIONS', regionIds };
-  if (municipalityCodes.length > 0) return { kind: 'MUNICIPALITY_COLLECTION', municipalityCodes };
-  return null;
+async function versionsOf(ref: PersonRef, ctx: Context): Promise<PlanVersion[]> {
+  return (await readablePerson(ref, ctx)) ? ctx.loaders.versionsByPerson.load(ref.id) : [];
 }
 
-/** Writes the next plan version; two parallel writers cannot both take the same number. */
-async function writeVersion(
-  ctx: Context,
-  person: KnownPerson,
-  changes: number[],
-  change: (previous: PlanVersion | null) => Partial<PlanVersion>,
-): Promise<PlanVersion> {
-  const attempt = (em: EntityManager) =>
-    em.transactional(async (tx) => {
-      const previous = await tx.findOne(PlanVersion, { personId: person.id }, { orderBy: { version: 'desc' } });
-      const version = tx.create(PlanVersion, {
-        id: randomUUID(),
-        personId: person.id,
-        version: (previous?.version ?? 0) + 1,
-        changeCodes: changes,
-        jobSearchRequirements: previous?.jobSearchRequirements ?? null,
-        createdBy: `${ctx.identity.role}:${ctx.identity.authority}`,
-        createdAt: ctx.clock.now(),
-        ...change(previous),
-      });
-      const payload: PlanVersionCreatedPayload = { personId: person.id, version: version.version, changeCodes: changes };
-      recordEvent(tx, ctx.clock, {
-        kind: PlanEvent.PLAN_VERSION_CREATED,
-        personId: person.id,
-        entityType: 'PlanVersion',
-        entityId: version.id,
-        authorities: addressEvent(PlanEvent.PLAN_VERSION_CREATED, person),
-        payload: payload as unknown as Record<string, unknown>,
-      });
-      return version;
-    });
-  try {
-    return await attempt(ctx.em);
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    return attempt(ctx.em.fork());
-  }
+/** Cancelled activities never count; interrupted ones count until their interruption date (their end). */
+function workObligationActivities(activities: ActivityRecord[]): WorkObligationActivity[] {
+  return activities
+    .filter((a) => a.status !== 'CANCELLED' && a.hoursPerWeek !== null)
+    .map((a) => ({ categoryId: a.categoryId, start: a.start, end: a.end, hoursPerWeek: a.hoursPerWeek! }));
 }
 
-async function setJobSearchRequirements(ctx: Context, input: JobSearchRequirementsInput): Promise<PlanVersion> {
-  requireRole(ctx.identity, 'caseworker', 'system');
-  const person = await findPersonByCpr(ctx.em, input.cpr);
-  if (ctx.identity.role === 'caseworker' && ctx.identity.authority !== person.municipalityCode) {
-    throw forbidden(`Only jobcentre ${person.municipalityCode} can set this person's job-search requirements.`);
-  }
-  const requirements = validateJobSearchRequirements({
-    occupations: input.occupations ?? [],
-    where: searchArea(input.where),
-    otherRequirements: input.otherRequirements ?? null,
-    contactGroupId: person.contactGroupId,
-    // Visitation lives in the person subgraph; it reaches this projection with issue 3's events.
-    personCategory: null,
-    today: today(ctx.clock),
-    isKnownOccupation,
-  });
-  return writeVersion(ctx, person, [ChangeCode.NEW_JOB_SEARCH_REQUIREMENTS], () => ({ jobSearchRequirements: requirements }));
-}
+/** Code lists are not personal data: every authenticated role may read them. */
+const codeList =
+  <T>(list: readonly T[]) =>
+  () =>
+    list;
 
 export const resolvers = {
   Query: {
-    allocationFrames: () => ALLOCATION_FRAMES,
+    allocationFrames: codeList(ALLOCATION_FRAMES),
+    activityCategories: codeList(ACTIVITY_CATEGORIES),
+    activityCancellationCauses: codeList(CANCELLATION_CAUSES),
   },
   Mutation: {
     setJobSearchRequirements: (_: unknown, args: { input: JobSearchRequirementsInput }, ctx: Context) => setJobSearchRequirements(ctx, args.input),
+    setPlanGoals: (_: unknown, args: { input: PlanGoalsInput }, ctx: Context) => setPlanGoals(ctx, args.input),
+    registerActivity: (_: unknown, args: { input: RegisterActivityInput }, ctx: Context) => registerActivity(ctx, args.input),
+    updateActivity: (_: unknown, args: { input: UpdateActivityInput }, ctx: Context) => updateActivity(ctx, args.input),
+    cancelActivity: (_: unknown, args: { input: CancelActivityInput }, ctx: Context) => cancelActivity(ctx, args.input),
+    interruptActivity: (_: unknown, args: { input: InterruptActivityInput }, ctx: Context) => interruptActivity(ctx, args.input),
   },
   Person: {
-    plan: async (person: { id: string }, _: unknown, ctx: Context) => (await ctx.loaders.versionsByPerson.load(person.id))[0] ?? null,
-    planVersions: (person: { id: string }, _: unknown, ctx: Context) => ctx.loaders.versionsByPerson.load(person.id),
+    // Batched: N references in one gateway query cost one directory query.
+    __resolveReference: async (ref: PersonRef, ctx: Context) => (await ctx.loaders.knownPersonById.load(ref.id)) ?? ref,
+    plan: async (ref: PersonRef, _: unknown, ctx: Context) => (await versionsOf(ref, ctx))[0] ?? null,
+    planVersions: (ref: PersonRef, _: unknown, ctx: Context) => versionsOf(ref, ctx),
+    activities: async (ref: PersonRef, _: unknown, ctx: Context) => ((await readablePerson(ref, ctx)) ? ctx.loaders.activitiesByPerson.load(ref.id) : []),
+    workObligationHours: async (ref: PersonRef, args: { week: string }, ctx: Context) => {
+      const activities = (await readablePerson(ref, ctx)) ? await ctx.loaders.activitiesByPerson.load(ref.id) : [];
+      return workObligationHours(workObligationActivities(activities), args.week);
+    },
   },
   Plan: {
     changes: (version: PlanVersion) => version.changeCodes.map(changeCode),
+    goals: (version: PlanVersion) => version.goals,
+  },
+  PlanGoals: {
+    educationGoal: (goals: PlanGoals, _: unknown, ctx: Context) => (hidesFreeText(ctx.identity) ? null : goals.educationGoal),
+    description: (goals: PlanGoals, _: unknown, ctx: Context) => (hidesFreeText(ctx.identity) ? null : goals.description),
+  },
+  JobSearchRequirements: {
+    otherRequirements: (requirements: JobSearchRequirements, _: unknown, ctx: Context) => (hidesFreeText(ctx.identity) ? null : requirements.otherRequirements),
   },
   SearchArea: {
     regionIds: (area: SearchArea) => (area.kind === 'LABOUR_MARKET_REGIONS' ? area.regionIds : []),
     municipalityCodes: (area: SearchArea) => (area.kind === 'MUNICIPALITY_COLLECTION' ? area.municipalityCodes : []),
   },
+  AllocationFrame: {
+    allowedCategories: (frame: AllocationFrame) => frame.allowedCategoryIds?.map(activityCategory) ?? null,
+  },
+  Activity: {
+    frame: (activity: ActivityRecord) => (activity.frameId === null ? null : allocationFrame(activity.frameId)),
+    category: (activity: ActivityRecord) => activityCategory(activity.categoryId),
+    endingCause: (activity: ActivityRecord) => (activity.endingCauseId === null ? null : cancellationCause(activity.endingCauseId)),
+    registeredBy: (activity: ActivityRecord) => activity.registeredByAuthority,
+  },
+  WorkObligationCategoryHours: {
+    category: (entry: { categoryId: number }) => activityCategory(entry.categoryId),
+  },
 };
+

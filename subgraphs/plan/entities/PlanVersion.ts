@@ -1,7 +1,8 @@
 // One immutable version of a person's Min plan. A change never edits a version: it writes the next
-// one, carrying the change-notification codes that say what changed.
+// one, carrying the change-notification codes that say what changed and a full copy of the plan.
 import { EntitySchema } from '@mikro-orm/core';
-import type { JobSearchRequirements } from '../rules';
+import type { JobSearchRequirements, PlanGoals } from '../rules';
+import type { ActivityRecord } from './Activity';
 
 export class PlanVersion {
   id!: string;
@@ -9,6 +10,11 @@ export class PlanVersion {
   version!: number;
   changeCodes!: number[];
   jobSearchRequirements: JobSearchRequirements | null = null;
+  goals: PlanGoals | null = null;
+  /** The person's activities as they stood in this version (cancelled and interrupted ones included). */
+  activities: ActivityRecord[] = [];
+  /** The activity this version is about, when it is about one. */
+  activityId: string | null = null;
   createdBy!: string;
   createdAt!: Date;
 }
@@ -24,6 +30,9 @@ export const PlanVersionSchema = new EntitySchema<PlanVersion>({
     version: { type: 'integer' },
     changeCodes: { type: 'json' },
     jobSearchRequirements: { type: 'json', nullable: true },
+    goals: { type: 'json', nullable: true },
+    activities: { type: 'json' },
+    activityId: { type: 'string', length: 36, nullable: true },
     createdBy: { type: 'string', length: 64 },
     createdAt: { type: 'datetime' },
   },

@@ -47,6 +47,22 @@ export const PlanErrorCode = {
   INVALID_HOURS: 'INVALID_HOURS',
   /** Both a job goal and an education goal were given for a person who may only have one. */
   JOB_AND_EDUCATION_GOAL_NOT_ALLOWED: 'JOB_AND_EDUCATION_GOAL_NOT_ALLOWED',
+  /** The person needs a Min plan with a goal, and neither a job goal nor an education goal was given. */
+  PLAN_GOAL_REQUIRED: 'PLAN_GOAL_REQUIRED',
+  /** A free-text plan field (description, education goal) is longer than allowed. */
+  PLAN_TEXT_TOO_LONG: 'PLAN_TEXT_TOO_LONG',
+  /** No activity with that id exists (or it belongs to no person the caller may see). */
+  ACTIVITY_NOT_FOUND: 'ACTIVITY_NOT_FOUND',
+  /** The activity was already cancelled or interrupted: it cannot be changed or ended again. */
+  ACTIVITY_NOT_ACTIVE: 'ACTIVITY_NOT_ACTIVE',
+  /** Cancelling (annullering) is for activities that have not started: interrupt it instead. */
+  ACTIVITY_ALREADY_STARTED: 'ACTIVITY_ALREADY_STARTED',
+  /** Interrupting (afbrydelse) is for activities that have started: cancel it instead. */
+  ACTIVITY_NOT_STARTED: 'ACTIVITY_NOT_STARTED',
+  /** The interruption date lies outside the activity's period. */
+  INTERRUPTION_DATE_OUTSIDE_ACTIVITY: 'INTERRUPTION_DATE_OUTSIDE_ACTIVITY',
+  /** The activity counts towards the work obligation and needs its planned hours per week. */
+  ACTIVITY_HOURS_REQUIRED: 'ACTIVITY_HOURS_REQUIRED',
 } as const;
 
 export type PlanErrorCode = (typeof PlanErrorCode)[keyof typeof PlanErrorCode];

@@ -2,8 +2,10 @@
 // who needs no Min plan at all (seed 002 'Min plan for unge…' and 'Min plan for sygedagpengemodtagere…').
 import { DomainError } from '../../../core/errors';
 import type { IsoDate } from '../../../core/dates';
+import { ChangeCode, type ChangeCodeId } from './change-codes';
 import { requireIsoDate } from './date-input';
 import { PlanErrorCode } from './error-codes';
+import { occupationClassificationOn, requireOccupation, type OccupationInput, type OccupationLookup, type RequiredOccupation } from './job-search-requirements';
 
 export interface GoalEligibilityInput {
   contactGroupId: number | null;
@@ -99,4 +101,89 @@ const SICK_BENEFIT_FROM_EMPLOYMENT: ReadonlyMap<number, (fromEmployment: boolean
 export function planRequired(input: PlanRequiredInput): boolean {
   const fromEmployment = input.contactGroupId === null ? undefined : SICK_BENEFIT_FROM_EMPLOYMENT.get(input.contactGroupId);
   return !(fromEmployment?.(input.fromEmployment) && input.hasJobToReturnTo);
+}
+
+/** What a Min plan version says about goals; the text fields are free text and never shown to analysts. */
+export interface PlanGoals {
+  jobGoal: RequiredOccupation | null;
+  educationGoal: string | null;
+  description: string | null;
+  /** The caseworker's statement that the person has an education order (uddannelsespålæg). */
+  educationOrder: boolean;
+  /** False for sick-benefit recipients from employment with a job to return to (002). */
+  planRequired: boolean;
+}
+
+export interface PlanGoalsChangeInput {
+  previous: PlanGoals | null;
+  jobGoal: OccupationInput | null;
+  educationGoal: string | null;
+  description: string | null;
+  educationOrder: boolean;
+  /** Sick leave from employment with a job to return to (the caseworker knows; 002). */
+  jobToReturnTo: boolean;
+  contactGroupId: number | null;
+  birthDate: IsoDate;
+  today: IsoDate;
+  isKnownOccupation: OccupationLookup;
+}
+
+export interface PlanGoalsChange {
+  goals: PlanGoals;
+  /** Empty when nothing changed: then no new version is made. */
+  changeCodes: ChangeCodeId[];
+}
+
+/** Longest education goal and plan description, in characters: our choice, the seeds give none. */
+export const EDUCATION_GOAL_MAX_LENGTH = 200;
+export const PLAN_DESCRIPTION_MAX_LENGTH = 4000;
+
+function freeText(value: string | null, field: string, maxLength: number): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed.length === 0) return null;
+  const length = Array.from(trimmed).length;
+  if (length > maxLength) {
+    throw new DomainError(PlanErrorCode.PLAN_TEXT_TOO_LONG, `The ${field} is ${length} characters long: shorten it to at most ${maxLength}.`, {
+      field,
+      length,
+      maxLength,
+    });
+  }
+  return trimmed;
+}
+
+/**
+ * Validates new plan goals and says which change codes the version carries. A person who needs a
+ * Min plan needs a goal (job or education); sick-benefit recipients from employment with a job to
+ * return to may leave both out and still register a description (002). Both goals together only
+ * where BOTH_GOALS_RULES allow, judged on `today`.
+ */
+export function decidePlanGoals(input: PlanGoalsChangeInput): PlanGoalsChange {
+  const today = requireIsoDate(input.today, 'the registration date');
+  const jobGoal = input.jobGoal === null ? null : requireOccupation(input.jobGoal, occupationClassificationOn(today), input.isKnownOccupation);
+  const educationGoal = freeText(input.educationGoal, 'education goal', EDUCATION_GOAL_MAX_LENGTH);
+  const description = freeText(input.description, 'plan description', PLAN_DESCRIPTION_MAX_LENGTH);
+  const required = planRequired({ contactGroupId: input.contactGroupId, fromEmployment: false, hasJobToReturnTo: input.jobToReturnTo });
+  if (required && jobGoal === null && educationGoal === null) {
+    throw new DomainError(PlanErrorCode.PLAN_GOAL_REQUIRED, 'Min plan needs a job goal or an education goal for this person: enter one.', {
+      contactGroupId: input.contactGroupId,
+    });
+  }
+  validatePlanGoals({
+    contactGroupId: input.contactGroupId,
+    hasEducationOrder: input.educationOrder,
+    birthDate: input.birthDate,
+    on: today,
+    hasJobGoal: jobGoal !== null,
+    hasEducationGoal: educationGoal !== null,
+  });
+  const goals: PlanGoals = { jobGoal, educationGoal, description, educationOrder: input.educationOrder, planRequired: required };
+  const previous = input.previous;
+  const changeCodes: ChangeCodeId[] = [];
+  if ((previous?.jobGoal?.code ?? null) !== (jobGoal?.code ?? null) || (previous?.jobGoal?.level ?? null) !== (jobGoal?.level ?? null)) {
+    changeCodes.push(ChangeCode.JOB_GOAL_CHANGED);
+  }
+  if ((previous?.educationGoal ?? null) !== educationGoal) changeCodes.push(ChangeCode.EDUCATION_GOAL_CHANGED);
+  if ((previous?.description ?? null) !== description) changeCodes.push(ChangeCode.PLAN_DESCRIPTION_CHANGED);
+  return { goals, changeCodes };
 }

@@ -35,6 +35,7 @@ export {
   jobSearchRequirementsAllowed,
   occupationClassificationOn,
   OTHER_REQUIREMENTS_MAX_LENGTH,
+  requireOccupation,
   requirementsRemovedOnGroupChange,
   validateJobSearchRequirements,
   type JobSearchRequirements,
@@ -67,6 +68,8 @@ export { CANCELLATION_CAUSES, cancellationCause, nuphRequired, PLAN_REVISION, ty
 
 /** Work obligation (arbejdspligt) hours per ISO week, seed 002. */
 export {
+  activityHoursPerWeek,
+  countsTowardsWorkObligation,
   isoWeekDays,
   workObligationHours,
   type WorkObligationActivity,
@@ -77,10 +80,31 @@ export {
 /** Job goal + education goal, and who needs no Min plan, seed 002. */
 export {
   ageOn,
+  decidePlanGoals,
+  EDUCATION_GOAL_MAX_LENGTH,
   jobAndEducationGoalAllowed,
+  PLAN_DESCRIPTION_MAX_LENGTH,
   planRequired,
   validatePlanGoals,
   type GoalEligibilityInput,
+  type PlanGoals,
+  type PlanGoalsChange,
+  type PlanGoalsChangeInput,
   type PlanGoalsInput,
   type PlanRequiredInput,
 } from './goals';
+
+/** Active, cancelled (before start) and interrupted (after start) activities, and the NUPH once only. */
+export {
+  assertActivityActive,
+  validateCancellation,
+  validateInterruption,
+  type ActivityState,
+  type ActivityStatus,
+} from './activity-lifecycle';
+
+/** The person category from the person subgraph's visitation, as the plan rules know it. */
+export { planPersonCategory } from './person-category';
+
+/** Birth date from the CPR number (age limits of the goal rules). */
+export { birthDateFromCpr } from './birth-date';

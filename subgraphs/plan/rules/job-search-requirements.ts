@@ -134,24 +134,38 @@ function normaliseOccupations(
   isKnownOccupation: OccupationLookup,
 ): RequiredOccupation[] {
   const byCode = new Map<string, RequiredOccupation>();
-  for (const { code: rawCode, level } of occupations) {
-    const code = rawCode.trim();
-    if (!isOccupationLevel(level)) {
-      throw new DomainError(PlanErrorCode.OCCUPATION_LEVEL_INVALID, `Occupation ${code} is at level ${level}: choose an occupation at level 1, 2 or 3.`, {
-        code,
-        level,
-      });
-    }
-    if (!isKnownOccupation(code, level, classification)) {
-      throw new DomainError(
-        PlanErrorCode.UNKNOWN_OCCUPATION,
-        `Occupation ${code} (level ${level}) is not a valid ${classification === 'ESCO_STAR' ? 'ESCO-STAR' : 'DiscoAMS08'} title: choose a current title.`,
-        { code, level, classification },
-      );
-    }
-    if (!byCode.has(code)) byCode.set(code, { code, level, classification });
+  for (const input of occupations) {
+    const occupation = requireOccupation(input, classification, isKnownOccupation);
+    if (!byCode.has(occupation.code)) byCode.set(occupation.code, occupation);
   }
   return [...byCode.values()];
+}
+
+/**
+ * One occupation at level 1–3 that is a valid title in `classification`; throws
+ * OCCUPATION_LEVEL_INVALID or UNKNOWN_OCCUPATION. Also checks a plan's job goal.
+ */
+export function requireOccupation(
+  input: OccupationInput,
+  classification: OccupationClassification,
+  isKnownOccupation: OccupationLookup,
+): RequiredOccupation {
+  const code = input.code.trim();
+  const { level } = input;
+  if (!isOccupationLevel(level)) {
+    throw new DomainError(PlanErrorCode.OCCUPATION_LEVEL_INVALID, `Occupation ${code} is at level ${level}: choose an occupation at level 1, 2 or 3.`, {
+      code,
+      level,
+    });
+  }
+  if (!isKnownOccupation(code, level, classification)) {
+    throw new DomainError(
+      PlanErrorCode.UNKNOWN_OCCUPATION,
+      `Occupation ${code} (level ${level}) is not a valid ${classification === 'ESCO_STAR' ? 'ESCO-STAR' : 'DiscoAMS08'} title: choose a current title.`,
+      { code, level, classification },
+    );
+  }
+  return { code, level, classification };
 }
 
 function normaliseWhere(where: SearchArea | null): SearchArea | null {

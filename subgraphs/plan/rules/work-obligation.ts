@@ -49,6 +49,28 @@ const WORK_OBLIGATION_RULES: readonly WorkObligationRule[] = [
 
 const HOURS_IN_A_WEEK = 7 * 24;
 
+/** True when activities of the category count towards the work obligation (then they need hours). */
+export function countsTowardsWorkObligation(categoryId: number): boolean {
+  return WORK_OBLIGATION_RULES.some((rule) => rule.categoryId === categoryId);
+}
+
+/**
+ * The planned weekly hours to store with an activity: required (ACTIVITY_HOURS_REQUIRED) for the
+ * categories that count towards the work obligation, since the count is made from them; optional
+ * for the rest; INVALID_HOURS when out of range.
+ */
+export function activityHoursPerWeek(categoryId: number, hours: number | null): number | null {
+  if (hours === null) {
+    if (!countsTowardsWorkObligation(categoryId)) return null;
+    throw new DomainError(
+      PlanErrorCode.ACTIVITY_HOURS_REQUIRED,
+      `Activity category ${categoryId} counts towards the work obligation: enter its planned hours per week.`,
+      { categoryId },
+    );
+  }
+  return requireHours(hours, categoryId);
+}
+
 /** Monday and Sunday of an ISO week 'YYYY-Www'; throws INVALID_ISO_WEEK for a week that does not exist. */
 export function isoWeekDays(week: string): { monday: IsoDate; sunday: IsoDate } {
   const match = /^(\d{4})-W(\d{2})$/.exec(week);

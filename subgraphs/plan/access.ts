@@ -1,0 +1,64 @@
+// Who may read and change a person's Min plan. Every resolver of this subgraph asks here, so the
+// access matrix in docs/subgraphs/plan.md is this file.
+import { forbidden, requireRole } from '../../core/authorize';
+import type { Identity } from '../../core/identity';
+import type { KnownPerson } from '../common/person-directory';
+
+/**
+ * Reading: the person's own jobcentre (the municipality the person belongs to now), every a-kasse
+ * the person is or has been a member of (they follow up on availability, and NUPH and jobrettet
+ * uddannelse are theirs), analysts (read-only, see `hidesFreeText`) and the system role. Another
+ * municipality's caseworker or an a-kasse the person never belonged to sees nothing: Min plan
+ * describes a citizen's situation and is personal data.
+ */
+export function mayRead(identity: Identity, person: KnownPerson): boolean {
+  switch (identity.role) {
+    case 'caseworker':
+      return identity.authority === person.municipalityCode;
+    case 'akasse':
+      return person.akasser.includes(identity.authority);
+    case 'analyst':
+    case 'system':
+      return true;
+  }
+}
+
+export function assertMayRead(identity: Identity, person: KnownPerson): void {
+  if (!mayRead(identity, person)) throw forbidden("Only the person's jobcentre and a-kasse can read this person's Min plan.");
+}
+
+/**
+ * Free text (other requirements, the plan description, the education goal) may describe the
+ * citizen's health, family or circumstances in a caseworker's own words. Analysts explore data in
+ * aggregate and must never meet personal data in clear, so these fields read as null for them.
+ */
+export function hidesFreeText(identity: Identity): boolean {
+  return identity.role === 'analyst';
+}
+
+/**
+ * Changing the plan: the person's own jobcentre, or the system role (STAR's data repairs). Job-search
+ * requirements and goals are the jobcentre's alone.
+ */
+export function assertJobcentreMayWrite(identity: Identity, person: KnownPerson): void {
+  requireRole(identity, 'caseworker', 'system');
+  if (identity.role === 'caseworker' && identity.authority !== person.municipalityCode) {
+    throw forbidden(`Only jobcentre ${person.municipalityCode} can change this person's Min plan.`);
+  }
+}
+
+/**
+ * Activities: as above, and also an a-kasse the person is or has been a member of (002: a-kasser
+ * register jobrettet uddannelse in the whole unemployment period, not only while they hold the
+ * contact course). Which categories an a-kasse may touch is a rule (rules/activities.ts), checked
+ * after this; an a-kasse without a membership is refused here, before any rule runs.
+ */
+export function assertMayWriteActivities(identity: Identity, person: KnownPerson): void {
+  requireRole(identity, 'caseworker', 'akasse', 'system');
+  if (identity.role === 'caseworker' && identity.authority !== person.municipalityCode) {
+    throw forbidden(`Only jobcentre ${person.municipalityCode} can change this person's activities.`);
+  }
+  if (identity.role === 'akasse' && !person.akasser.includes(identity.authority)) {
+    throw forbidden("Only an a-kasse the person is or has been a member of can register this person's activities.");
+  }
+}

@@ -1,0 +1,50 @@
+// The plan subgraph's reactions to the person subgraph's events. core/consumer.ts stores the stream
+// position in the same transaction as the reaction, so an event delivered twice acts once.
+import type { EntityManager } from '@mikro-orm/core';
+import type { Clock } from '../../core/clock';
+import type { ConsumerDefinition } from '../../core/consumer';
+import type { DomainEvent } from '../../core/events';
+import { KnownPerson } from '../common/person-directory';
+import { PersonEvent, type ContactGroupChangedPayload, type VisitationChangedPayload } from '../common/person-events';
+import { PersonCategoryRecord } from './entities/PersonCategoryRecord';
+import { writeVersionIn } from './plan-writer';
+import { ChangeCode, requirementsRemovedOnGroupChange } from './rules';
+
+/** Who the versions this consumer writes are attributed to. */
+const AUTHOR = 'system:plan.person-reactions';
+
+/** Keeps person_category: job-search requirements are for job-ready and obviously education-ready persons. */
+async function onVisitationChanged(em: EntityManager, event: DomainEvent): Promise<void> {
+  const payload = event.payload as unknown as VisitationChangedPayload;
+  const record = (await em.findOne(PersonCategoryRecord, { personId: payload.personId })) ?? em.create(PersonCategoryRecord, { personId: payload.personId, changedAt: new Date(event.occurredAt) });
+  record.category = payload.category;
+  record.changedAt = new Date(event.occurredAt);
+}
+
+/**
+ * 001 §4.1: "Ved skift til kontaktgruppe 10 'Fleksjobansat' bliver 'Krav til jobsøgning' fjernet" —
+ * a new version with code 82, only when there were requirements to remove.
+ */
+async function onContactGroupChanged(em: EntityManager, clock: Clock, event: DomainEvent): Promise<void> {
+  const payload = event.payload as unknown as ContactGroupChangedPayload;
+  if (!requirementsRemovedOnGroupChange(payload.contactGroupId)) return;
+  // The directory consumer may not have seen the person yet; then there is no plan to change either.
+  if (!(await em.findOne(KnownPerson, { id: payload.personId }))) return;
+  await writeVersionIn(em, clock, AUTHOR, payload.personId, async (_tx, _person, previous) => ({
+    change: previous?.jobSearchRequirements
+      ? { changeCodes: [ChangeCode.JOB_SEARCH_REQUIREMENTS_CANCELLED], patch: { jobSearchRequirements: null } }
+      : null,
+    result: null,
+  }));
+}
+
+export function planPersonReactions(clock: Clock): ConsumerDefinition {
+  return {
+    name: 'plan.person-reactions',
+    streams: ['person'],
+    async handle(em, event) {
+      if (event.kind === PersonEvent.VISITATION_CHANGED) await onVisitationChanged(em, event);
+      else if (event.kind === PersonEvent.CONTACT_GROUP_CHANGED) await onContactGroupChanged(em, clock, event);
+    },
+  };
+}

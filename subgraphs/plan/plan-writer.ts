@@ -1,0 +1,80 @@
+// Writes the next Min plan version and its events in one unit of work. Versions of a person are
+// numbered 1, 2, 3 … with no gap and no duplicate, even when several writers change the same
+// person's plan at the same moment.
+import { randomUUID } from 'node:crypto';
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Clock } from '../../core/clock';
+import type { EventDraft } from '../../core/events';
+import { recordEvent } from '../../core/outbox';
+import { addressEvent } from '../common/dispatch-rules';
+import { KnownPerson } from '../common/person-directory';
+import { PlanVersion } from './entities/PlanVersion';
+import { PlanEvent, type PlanVersionCreatedPayload } from './events';
+
+export interface VersionChange {
+  changeCodes: number[];
+  /** What differs from the previous version; everything else is copied forward. */
+  patch: Partial<Pick<PlanVersion, 'jobSearchRequirements' | 'goals' | 'activities'>>;
+  activityId?: string | null;
+  /** Further events of the same change (NUPH, jobrettet uddannelse); addressed here by kind. */
+  events?: Omit<EventDraft, 'authorities' | 'personId'>[];
+}
+
+export interface Decision<R> {
+  /** Null when nothing changed: no version and no event are written. */
+  change: VersionChange | null;
+  result: R;
+}
+
+/** Decides the change from the locked person and the latest version; may persist its own rows on `tx`. */
+export type Decide<R> = (tx: EntityManager, person: KnownPerson, previous: PlanVersion | null) => Promise<Decision<R>>;
+
+/**
+ * Inside a transaction the caller owns (a bus consumer's). On PostgreSQL the person's directory row
+ * is locked FOR UPDATE first, so writers of one person queue behind each other and each reads the
+ * version the previous one wrote; SQLite has one writer at a time anyway. The unique (person,
+ * version) index is the last line of defence: a duplicate fails the transaction rather than exist.
+ */
+export async function writeVersionIn<R>(tx: EntityManager, clock: Clock, createdBy: string, personId: string, decide: Decide<R>): Promise<Decision<R> & { version: PlanVersion | null }> {
+  const locking = tx.getDriver() instanceof PostgreSqlDriver;
+  const person = await tx.findOneOrFail(KnownPerson, { id: personId }, locking ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
+  const previous = await tx.findOne(PlanVersion, { personId }, { orderBy: { version: 'desc' } });
+  const decision = await decide(tx, person, previous);
+  if (decision.change === null) return { ...decision, version: null };
+  const { changeCodes, patch, activityId = null, events = [] } = decision.change;
+  const version = tx.create(PlanVersion, {
+    id: randomUUID(),
+    personId,
+    version: (previous?.version ?? 0) + 1,
+    changeCodes,
+    jobSearchRequirements: previous?.jobSearchRequirements ?? null,
+    goals: previous?.goals ?? null,
+    activities: previous?.activities ?? [],
+    activityId,
+    createdBy,
+    createdAt: clock.now(),
+    ...patch,
+  });
+  const payload: PlanVersionCreatedPayload = { personId, version: version.version, changeCodes, activityId };
+  for (const draft of [{ kind: PlanEvent.PLAN_VERSION_CREATED, entityType: 'PlanVersion', entityId: version.id, payload: payload as unknown as Record<string, unknown> }, ...events]) {
+    recordEvent(tx, clock, { ...draft, personId, authorities: addressEvent(draft.kind, person) });
+  }
+  return { ...decision, version };
+}
+
+const ATTEMPTS = 5;
+
+/**
+ * In a transaction of its own, retried when a parallel writer took the version number first (only
+ * possible where no lock is taken, or for a person's very first version on a busy database).
+ */
+export async function writePlanVersion<R>(em: EntityManager, clock: Clock, createdBy: string, personId: string, decide: Decide<R>): Promise<Decision<R> & { version: PlanVersion | null }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await em.fork().transactional((tx) => writeVersionIn(tx, clock, createdBy, personId, decide));
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
