@@ -1,9 +1,24 @@
 // Dispatch rules for the recruitment subgraph's event kinds: which authorities must hear each (DOMAIN.md
-// "Change notifications"). common/dispatch-rules.ts merges every subgraph's table.
+// "Change notifications"). common/dispatch-rules.ts merges every subgraph's table. Every kind is
+// addressed to the authorities the event names: the order's owner and its collaboration's members,
+// plus, for mediations, the citizen's jobcentre (001 §5.1: it is told of a mediation to an internal
+// order and may then read it).
 import type { DispatchTable } from '../common/recipients';
 
 export const RECRUITMENT_DISPATCH: DispatchTable = {
   JOB_ORDER_CREATED: ['NAMED'],
+  JOB_ORDER_IMPORTED: ['NAMED'],
   JOB_ORDER_UPDATED: ['NAMED'],
-  CANDIDATE_MEDIATED: ['PERSON_JOBCENTRE', 'NAMED'], // 001 §5.1: the mediated citizen's jobcentre
+  JOB_ORDER_RELEASED: ['NAMED'],
+  JOB_ORDER_MADE_INTERNAL: ['NAMED'],
+  JOB_ORDER_STATUS_CHANGED: ['NAMED'],
+  JOB_ORDER_CLOSED: ['NAMED'],
+  EMPLOYER_BRIEFED: ['NAMED'],
+  CANDIDATE_MEDIATED: ['NAMED'],
+  CANDIDATE_REMOVED: ['NAMED'],
+  CANDIDATE_APPROVED: ['NAMED'],
+  MEDIATION_RESULT_REPORTED: ['NAMED'],
+  RECRUITMENT_COLLABORATION_CHANGED: ['NAMED'],
+  JOB_AD_PUBLISHED: ['NAMED'],
+  JOB_AD_WITHDRAWN: ['NAMED'],
 };

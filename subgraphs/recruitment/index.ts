@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphModule } from '../../core/subgraph-server';
+import { occupationCatalog } from '../common/occupations';
 import { personDirectoryConsumer } from '../common/person-directory';
 import { entities } from './entities';
 import { createLoaders, type RecruitmentLoaders } from './loaders';
-import { resolvers } from './resolvers';
+import { createResolvers } from './resolvers';
 import { migrations } from './migrations';
 
 export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
@@ -14,7 +15,8 @@ export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graph
 export const recruitmentSubgraph: SubgraphModule<RecruitmentLoaders> = {
   name: 'recruitment',
   typeDefs,
-  resolvers,
+  // The occupation list: the shipped ESCO-STAR sample, or the full list in OCCUPATION_CATALOG_FILE.
+  resolvers: createResolvers(occupationCatalog()),
   entities,
   migrations,
   createLoaders,

@@ -1,21 +1,29 @@
 // A candidate mediated to a job order (formidling). The mediated person's jobcentre is kept so an
 // internal order can be shown to it (read only) without asking another subgraph.
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import type { MediationOutcome, MediationStatus } from '../rules/mediation';
 
 export class Mediation {
+  [OptionalProps]?: 'version' | 'outcome';
   id!: string;
   jobOrderId!: string;
   personId!: string;
+  /** The citizen's jobcentre when mediated: it may read the order and is notified (001 §5.1). */
   personJobcentre!: string;
-  status!: string;
+  status!: MediationStatus;
+  outcome: MediationOutcome | null = null;
+  /** The authority that mediated, `JOBCENTRE:101` or `AKASSE:21` (SYSTEM for STAR). */
   mediatedBy!: string;
   createdAt!: Date;
+  updatedAt!: Date;
+  version = 1;
 }
 
 export const MediationSchema = new EntitySchema<Mediation>({
   class: Mediation,
   tableName: 'mediation',
-  indexes: [{ properties: ['personId'] }, { properties: ['jobOrderId'] }],
+  indexes: [{ properties: ['personId'] }, { properties: ['personJobcentre'] }],
+  // One mediation per candidate and order, however many requests race to create it.
   uniques: [{ properties: ['jobOrderId', 'personId'] }],
   properties: {
     id: { type: 'string', length: 36, primary: true },
@@ -23,7 +31,10 @@ export const MediationSchema = new EntitySchema<Mediation>({
     personId: { type: 'string', length: 36 },
     personJobcentre: { type: 'string', length: 3 },
     status: { type: 'string', length: 32 },
-    mediatedBy: { type: 'string', length: 64 },
+    outcome: { type: 'string', length: 32, nullable: true },
+    mediatedBy: { type: 'string', length: 16 },
     createdAt: { type: 'datetime' },
+    updatedAt: { type: 'datetime' },
+    version: { type: 'integer', version: true },
   },
 });

@@ -1,0 +1,68 @@
+// Field resolvers of the recruitment types. Lists go through DataLoaders; every field that reveals
+// another record re-checks the caller's right to see it, and free text is withheld from analysts.
+import type { OccupationCatalog, OccupationClassification, Occupation } from '../../common/occupations';
+import { orderFacts, ownerKey, visibleMediations, visibleOrder } from '../access-facts';
+import type { JobAd } from '../entities/JobAd';
+import type { JobOrder } from '../entities/JobOrder';
+import type { JobOrderEvent } from '../entities/JobOrderEvent';
+import type { Mediation } from '../entities/Mediation';
+import { canEditOrder, eventActionType, mayReadFreeText, parseAuthorityKey } from '../rules';
+import type { Context } from '../unit-of-work';
+import { isJobAdOwner, stateOf } from './job-ads';
+
+const orderOf = async (ctx: Context, id: string) => (await visibleOrder(ctx.loaders, ctx.identity, id))?.order ?? null;
+
+export function fieldResolvers(catalog: OccupationCatalog) {
+  const occupation = (code: string | null, classification: OccupationClassification | null) => (code && classification ? catalog.find(code, classification) : null);
+
+  return {
+    Person: {
+      mediations: async (person: { id: string }, _: unknown, ctx: Context) => visibleMediations(ctx.loaders, ctx.identity, await ctx.loaders.mediationsByPerson.load(person.id)),
+    },
+    JobOrder: {
+      __resolveReference: (ref: { id: string }, ctx: Context) => orderOf(ctx, ref.id),
+      title: (o: JobOrder, _: unknown, ctx: Context) => (mayReadFreeText(ctx.identity) ? o.title : null),
+      description: (o: JobOrder, _: unknown, ctx: Context) => (mayReadFreeText(ctx.identity) ? o.description : null),
+      occupation: (o: JobOrder) => occupation(o.occupationCode, o.occupationClassification),
+      // The DiscoAMS08 original is kept for audit, not shown to citizens or external systems (003).
+      originalOccupationCode: (o: JobOrder, _: unknown, ctx: Context) => (ctx.identity.role === 'system' ? o.originalOccupationCode : null),
+      coordinator: (o: JobOrder) => (o.coordinatorAuthority ? parseAuthorityKey(o.coordinatorAuthority) : null),
+      owner: (o: JobOrder) => parseAuthorityKey(ownerKey(o)),
+      collaboration: async (o: JobOrder, _: unknown, ctx: Context) => {
+        const id = await ctx.loaders.collaborationIdByMember.load(ownerKey(o));
+        return id ? ctx.loaders.collaborationById.load(id) : null;
+      },
+      editable: async (o: JobOrder, _: unknown, ctx: Context) => canEditOrder(ctx.identity, await orderFacts(ctx.loaders, ctx.identity, o)),
+      mediations: async (o: JobOrder, _: unknown, ctx: Context) => visibleMediations(ctx.loaders, ctx.identity, await ctx.loaders.mediationsByJobOrder.load(o.id)),
+      events: (o: JobOrder, _: unknown, ctx: Context) => ctx.loaders.eventsByJobOrder.load(o.id),
+    },
+    JobOrderEvent: {
+      actionType: (e: JobOrderEvent) => eventActionType(e.actionTypeId),
+      performedBy: (e: JobOrderEvent) => parseAuthorityKey(e.performedBy),
+      mediation: async (e: JobOrderEvent, _: unknown, ctx: Context) => {
+        if (!e.mediationId) return null;
+        const mediation = await ctx.loaders.mediationById.load(e.mediationId);
+        return mediation && (await visibleMediations(ctx.loaders, ctx.identity, [mediation])).length === 1 ? mediation : null;
+      },
+    },
+    Mediation: {
+      jobOrder: (m: Mediation, _: unknown, ctx: Context) => orderOf(ctx, m.jobOrderId),
+      person: (m: Mediation) => ({ __typename: 'Person', id: m.personId }),
+      mediatedBy: (m: Mediation) => parseAuthorityKey(m.mediatedBy),
+    },
+    Occupation: {
+      escoStar: (o: Occupation) => (o.classification === 'DISCO_AMS08' && o.level === 3 ? catalog.escoStarFor(o.code) : null),
+    },
+    JobAd: {
+      title: (ad: JobAd, _: unknown, ctx: Context) => (mayReadFreeText(ctx.identity) ? ad.title : null),
+      text: (ad: JobAd, _: unknown, ctx: Context) => (mayReadFreeText(ctx.identity) ? ad.text : null),
+      employerName: (ad: JobAd, _: unknown, ctx: Context) => (mayReadFreeText(ctx.identity) ? ad.employerName : null),
+      // An anonymous ad's employer is known to its owner and STAR only: that is the anonymity.
+      cvr: (ad: JobAd, _: unknown, ctx: Context) => (!ad.anonymous || isJobAdOwner(ctx.identity, ad) ? ad.cvr : null),
+      pNumber: (ad: JobAd, _: unknown, ctx: Context) => (!ad.anonymous || isJobAdOwner(ctx.identity, ad) ? ad.pNumber : null),
+      occupation: (ad: JobAd) => catalog.find(ad.occupationCode, 'ESCO_STAR'),
+      state: (ad: JobAd, _: unknown, ctx: Context) => stateOf(ad, ctx),
+      jobOrder: (ad: JobAd, _: unknown, ctx: Context) => (ad.jobOrderId ? orderOf(ctx, ad.jobOrderId) : null),
+    },
+  };
+}
