@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const GOALS = 'mutation($i: PlanGoalsInput!) { setPlanGoals(input: $i) { version changes { id } goals { jobGoal { code level } educationGoal description educationOrder planRequired } } }';
-const JOB_GOAL = { code: '53', level: 2 };
+const JOB_GOAL = { code: '5223', level: 2 };
 const BOTH = { jobGoal: JOB_GOAL, educationGoal: 'Social- og sundhedshjælper' };
 
 function today(date: string): void {

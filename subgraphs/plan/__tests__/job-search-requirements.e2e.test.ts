@@ -20,7 +20,7 @@ it('creates a Min plan version with code 26 holding occupations, where and other
   const { setJobSearchRequirements } = await ok<{ setJobSearchRequirements: unknown }>(
     t,
     SET,
-    { i: { cpr, occupations: [{ code: '5', level: 1 }, { code: '53', level: 2 }], where: { municipalityCodes: ['101', '147'] }, otherRequirements: 'Mindst 3 ansøgninger om ugen.' } },
+    { i: { cpr, occupations: [{ code: '5', level: 1 }, { code: '5223', level: 2 }], where: { municipalityCodes: ['101', '147'] }, otherRequirements: 'Mindst 3 ansøgninger om ugen.' } },
     JOBCENTRE,
   );
   expect(setJobSearchRequirements).toEqual({ version: 1, changes: [{ id: 26, name: 'Nye krav til jobsøgning' }] });
@@ -29,7 +29,7 @@ it('creates a Min plan version with code 26 holding occupations, where and other
     jobSearchRequirements: {
       occupations: [
         { code: '5', level: 1, classification: 'ESCO_STAR' },
-        { code: '53', level: 2, classification: 'ESCO_STAR' },
+        { code: '5223', level: 2, classification: 'ESCO_STAR' },
       ],
       where: { kind: 'MUNICIPALITY_COLLECTION', regionIds: [], municipalityCodes: ['101', '147'] },
       otherRequirements: 'Mindst 3 ansøgninger om ugen.',
@@ -52,7 +52,9 @@ it('accepts occupations only at level 1, 2 or 3 and only from the occupation lis
   const { cpr } = await createPerson(t, { contactGroupId: 7 });
   expect(await fails(t, SET, { i: { cpr, occupations: [{ code: '5321', level: 4 }] } }, JOBCENTRE)).toEqual(['OCCUPATION_LEVEL_INVALID']);
   expect(await fails(t, SET, { i: { cpr, occupations: [{ code: '99', level: 2 }] } }, JOBCENTRE)).toEqual(['UNKNOWN_OCCUPATION']);
-  await ok(t, SET, { i: { cpr, occupations: [{ code: '532', level: 3 }] } }, JOBCENTRE);
+  // 003: a retired (udgået) ESCO-STAR title cannot be chosen for new data.
+  expect(await fails(t, SET, { i: { cpr, occupations: [{ code: '4132.1', level: 3 }] } }, JOBCENTRE)).toEqual(['UNKNOWN_OCCUPATION']);
+  await ok(t, SET, { i: { cpr, occupations: [{ code: '5321.1', level: 3 }] } }, JOBCENTRE);
 });
 
 it('checks occupations against DiscoAMS08 before 2021-09-18 and ESCO-STAR from then (003)', async () => {
@@ -60,8 +62,8 @@ it('checks occupations against DiscoAMS08 before 2021-09-18 and ESCO-STAR from t
   try {
     for (const [day, classification] of [['2021-09-17', 'DISCO_AMS08'], ['2021-09-18', 'ESCO_STAR']]) {
       t.clock.set(`${day}T09:00:00Z`);
-      await ok(t, SET, { i: { cpr, occupations: [{ code: '53', level: 2 }] } }, JOBCENTRE);
-      expect((await planOf(t, cpr)).plan?.jobSearchRequirements).toMatchObject({ occupations: [{ code: '53', classification }] });
+      await ok(t, SET, { i: { cpr, occupations: [{ code: '5223', level: 2 }] } }, JOBCENTRE);
+      expect((await planOf(t, cpr)).plan?.jobSearchRequirements).toMatchObject({ occupations: [{ code: '5223', classification }] });
     }
   } finally {
     t.clock.set('2026-11-23T09:00:00Z');

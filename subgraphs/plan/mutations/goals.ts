@@ -4,7 +4,7 @@ import { today } from '../../../core/dates';
 import { findPersonByCpr } from '../../common/person-directory';
 import { assertJobcentreMayWrite } from '../access';
 import type { PlanVersion } from '../entities/PlanVersion';
-import { isKnownOccupation } from '../occupations';
+import { isKnownOccupation } from '../../common/occupations';
 import { writePlanVersion } from '../plan-writer';
 import { birthDateFromCpr, decidePlanGoals } from '../rules';
 import { author, type Context } from './context';

@@ -5,7 +5,7 @@ import { findPersonByCpr } from '../../common/person-directory';
 import { assertJobcentreMayWrite } from '../access';
 import { PersonCategoryRecord } from '../entities/PersonCategoryRecord';
 import type { PlanVersion } from '../entities/PlanVersion';
-import { isKnownOccupation } from '../occupations';
+import { isKnownOccupation } from '../../common/occupations';
 import { writePlanVersion } from '../plan-writer';
 import { ChangeCode, PlanErrorCode, planPersonCategory, validateJobSearchRequirements, type SearchArea } from '../rules';
 import { author, type Context } from './context';
