@@ -10,7 +10,7 @@ import { readSupergraph } from '../gateway/compose';
 import { devClientSigningKey } from '../gateway/keys';
 import { issueClientToken } from '../gateway/tokens';
 import { seedDemoData, demoPersons } from '../scripts/seed-data';
-import { ask, forkServer, peakMemoryMb, spawnServer, stopForked } from './processes';
+import { ask, DIST, forkServer, peakMemoryMb, spawnServer, stopForked } from './processes';
 import { percentile } from './stats';
 
 /** The CLI file itself: the package exports no subpath for it, and tsx must load its TS config. */
@@ -127,7 +127,7 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<Gatewa
         const port = 20_000 + Math.floor(Math.random() * 20_000);
         const child = await spawnServer(
           process.execPath,
-          ['--import', 'tsx', HIVE_BIN, 'supergraph', file, '--port', String(port), '--host', '127.0.0.1', '--fork', '1', '--disable-websockets', '-c', path.join(__dirname, 'hive', 'gateway.config.ts')],
+          [HIVE_BIN, 'supergraph', file, '--port', String(port), '--host', '127.0.0.1', '--fork', '1', '--disable-websockets', '-c', path.join(DIST, 'bench', 'hive', 'gateway.config.js')],
           { BENCH_DATA_DIR: dataDir, HIVE_DEDUPE: dedupe, NODE_ENV: 'production' },
           async () => (await fetch(`http://127.0.0.1:${port}/readiness`)).ok,
         );

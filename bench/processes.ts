@@ -9,9 +9,18 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** A TypeScript entry point under bench/servers, run with tsx, that sends { type: 'ready', ... }. */
+/** Where `npm run build:dist` puts the compiled benchmark servers. */
+export const DIST = path.join(__dirname, '..', 'dist');
+
+/**
+ * An entry point under bench/servers that sends { type: 'ready', ... }: the compiled JavaScript in
+ * dist/ (plain node, as production runs), else the TypeScript source under tsx, whose loader alone
+ * adds ~40 MB to a process and would distort the memory figures.
+ */
 export function forkServer<T extends object>(entry: string, args: string[]): Promise<{ child: ChildProcess; ready: T }> {
-  const child = fork(path.join(__dirname, 'servers', entry), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LOG_LEVEL: 'error' } });
+  const compiled = path.join(DIST, 'bench', 'servers', entry.replace(/\.ts$/, '.js'));
+  const [file, execArgv] = fs.existsSync(compiled) ? [compiled, []] : [path.join(__dirname, 'servers', entry), ['--import', 'tsx']];
+  const child = fork(file, args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LOG_LEVEL: 'error' } });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
     const listener = (message: { type: string } & T) => {

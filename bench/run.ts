@@ -2,6 +2,8 @@
 // prints their figures. docs/performance.md records what was measured, with this command.
 import { parseArgs } from 'node:util';
 import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { benchGateway } from './gateway';
 import { benchNotifications } from './notifications';
 import { printTable } from './stats';
@@ -11,6 +13,8 @@ async function main(): Promise<void> {
   const which = positionals.length ? positionals : ['gateway', 'notifications'];
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   if (which.includes('gateway')) {
+    // Every gateway and the monolith run as compiled JavaScript, as in production.
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'build-dist.ts')], { stdio: 'inherit' });
     const result = await benchGateway({
       persons: Number(values.persons ?? 1000),
       seconds: Number(values.seconds ?? 10),
