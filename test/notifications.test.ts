@@ -48,7 +48,7 @@ it('delivers a mutation to its jobcentre with federated fields, and not to anoth
   await waitFor(() => minePending.results.some((r) => r.notifications.kind === 'ABSENCE_REGISTERED'));
   const absence = minePending.results.find((r) => r.notifications.kind === 'ABSENCE_REGISTERED')!;
   expect(absence.notifications.person).toEqual({ id: personId, absences: [{ type: { id: 45 } }], contactGroup: { contactGroup: { id: 1 } } });
-  expect(minePending.results.map((r) => r.notifications.kind)).toEqual(['PERSON_UPSERTED', 'CONTACT_GROUP_CHANGED', 'ABSENCE_REGISTERED']);
+  expect(minePending.results.map((r) => r.notifications.kind)).toEqual(['PERSON_UPSERTED', 'CONTACT_GROUP_CHANGED', 'CV_REQUIREMENT_CHANGED', 'ABSENCE_REGISTERED']);
   expect(otherPending.results).toEqual([]);
   minePending.dispose();
   otherPending.dispose();

@@ -47,3 +47,99 @@ export interface VisitationChangedPayload {
   /** True when the system made the change (the 2025-01-01 move of category 3 to 2). */
   automatic: boolean;
 }
+
+/** Kinds added with issue 3 (contact course, registration, visitation, CV requirement, meetings). */
+export const PersonCourseEvent = {
+  CV_REQUIREMENT_CHANGED: 'CV_REQUIREMENT_CHANGED',
+  JOB_SEEKER_REGISTERED: 'JOB_SEEKER_REGISTERED',
+  /** Attendance effectuated a self-registration, or a dimittend switched to dagpenge. */
+  JOB_SEEKER_REGISTRATION_CHANGED: 'JOB_SEEKER_REGISTRATION_CHANGED',
+  /** A kontanthjælp self-registration nobody attended to: annulled silently (004). */
+  JOB_SEEKER_REGISTRATION_ANNULLED: 'JOB_SEEKER_REGISTRATION_ANNULLED',
+  JOB_SEEKER_DEREGISTERED: 'JOB_SEEKER_DEREGISTERED',
+  TEMPORARY_ADDRESS_SET: 'TEMPORARY_ADDRESS_SET',
+  SICK_LEAVE_RETURN_EXPECTATION_SET: 'SICK_LEAVE_RETURN_EXPECTATION_SET',
+  SICK_LEAVE_RETURN_EXPECTATION_ENDED: 'SICK_LEAVE_RETURN_EXPECTATION_ENDED',
+  MEETING_SUMMONS_CREATED: 'MEETING_SUMMONS_CREATED',
+  MEETING_SUMMONS_UPDATED: 'MEETING_SUMMONS_UPDATED',
+  MEETING_SUMMONS_CANCELLED: 'MEETING_SUMMONS_CANCELLED',
+  SELF_BOOKING_DEADLINE_SET: 'SELF_BOOKING_DEADLINE_SET',
+  SELF_BOOKING_DEADLINE_CLOSED: 'SELF_BOOKING_DEADLINE_CLOSED',
+} as const;
+
+export type CvRequirementLevel = 'NONE' | 'REGISTER_NOT_SEARCHABLE' | 'SEARCHABLE';
+
+export interface CvRequirementChangedPayload {
+  personId: string;
+  cvRequirement: CvRequirementLevel;
+  previousCvRequirement: CvRequirementLevel;
+}
+
+export interface JobSeekerRegistrationPayload {
+  personId: string;
+  registrationId: string;
+  category: 'DAGPENGE' | 'KONTANTHJAELP' | 'DIMITTEND' | 'NO_BENEFIT';
+  status: 'AWAITING_ATTENDANCE' | 'ACTIVE' | 'ANNULLED' | 'DEREGISTERED';
+  registrationDate: string;
+  eventDate: string | null;
+  /** Null while a self-registration awaits attendance. */
+  contactGroupId: number | null;
+  selfService: boolean;
+  dimittend: boolean;
+  /** Dagpenge asked for without a membership: registered 'Uden ydelse' (004). */
+  withoutMembership: boolean;
+  attendanceDeadline: string | null;
+  closedOn: string | null;
+}
+
+export interface TemporaryAddressSetPayload {
+  personId: string;
+  municipalityCode: string;
+  end: string;
+}
+
+export interface SickLeaveReturnExpectationPayload {
+  personId: string;
+  expectationId: string;
+  registrationId: string;
+  firstFollowUpMeeting: string;
+  returnBy: string;
+  end: string | null;
+  /** ENDED only: 'RECOVERED' when an earlier recovery ended it (002). */
+  endCause: 'RECOVERED' | null;
+}
+
+export interface MeetingSummonsPayload {
+  personId: string;
+  summonsId: string;
+  meetingTypeId: number;
+  at: string;
+  summonerRole: string;
+  summonerAuthority: string;
+  status: 'ACTIVE' | 'CANCELLED';
+  /** CANCELLED only: by the summoner, or because the person moved municipality (001 §1.3). */
+  cancellationCause: 'CANCELLED_BY_SUMMONER' | 'MOVED_MUNICIPALITY' | null;
+}
+
+export interface SelfBookingDeadlinePayload {
+  personId: string;
+  deadlineId: string;
+  deadline: string;
+  status: 'ACTIVE' | 'CLOSED';
+}
+
+/** Kinds of the digital screening trial (001 §1.6). Answers never travel in events. */
+export const ScreeningEvent = {
+  SCREENING_RESULT_RECORDED: 'SCREENING_RESULT_RECORDED',
+  /** Retention: deleted after the caseworkers' 6 months. */
+  SCREENING_RESULT_DELETED: 'SCREENING_RESULT_DELETED',
+} as const;
+
+export interface ScreeningResultPayload {
+  personId: string;
+  screeningId: string;
+  targetGroup: 'DAGPENGE' | 'NON_VISITED_KONTANTHJAELP' | 'DIMITTEND';
+  answeredOn: string;
+  citizenVisibleUntil: string;
+  caseworkersVisibleUntil: string;
+}

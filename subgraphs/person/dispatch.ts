@@ -1,13 +1,26 @@
 // Dispatch rules for the person subgraph's event kinds: which authorities must hear each (DOMAIN.md
-// "Change notifications"). common/dispatch-rules.ts merges every subgraph's table.
+// "Change notifications"). common/dispatch-rules.ts merges every subgraph's table. Meeting events
+// are addressed by rules/meetings.ts (summoner, jobcentre for type 17, the moved-from jobcentre) and
+// handed over as NAMED without the person, so no other jobcentre hears them.
 import type { DispatchTable } from '../common/recipients';
 
 export const PERSON_DISPATCH: DispatchTable = {
-  PERSON_UPSERTED: ['PERSON_JOBCENTRE', 'NAMED'], // a move also tells the jobcentre moved from
+  PERSON_UPSERTED: ['PERSON_JOBCENTRE', 'NAMED'], // a move or take-over also tells the jobcentre it left
   CONTACT_GROUP_CHANGED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
   CV_REQUIREMENT_CHANGED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'], // 003: both are told
   VISITATION_CHANGED: ['PERSON_JOBCENTRE'], // 002: category 3 → 2 is told to the jobcentre
+  JOB_SEEKER_REGISTERED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'], // 004: the flag is visible to the jobcentre
+  JOB_SEEKER_REGISTRATION_CHANGED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
+  JOB_SEEKER_REGISTRATION_ANNULLED: [], // 004: annulled silently; it never took effect anywhere
+  JOB_SEEKER_DEREGISTERED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
+  TEMPORARY_ADDRESS_SET: ['PERSON_JOBCENTRE', 'NAMED'], // the residence municipality may take over
+  SICK_LEAVE_RETURN_EXPECTATION_SET: ['PERSON_JOBCENTRE'],
+  SICK_LEAVE_RETURN_EXPECTATION_ENDED: ['PERSON_JOBCENTRE'], // 002: ends by itself on earlier recovery
   MEETING_SUMMONS_CREATED: ['PERSON_JOBCENTRE', 'NAMED'], // 001 §1.2: type 17 by an a-kasse
   MEETING_SUMMONS_UPDATED: ['PERSON_JOBCENTRE', 'NAMED'],
-  MEETING_SUMMONS_CANCELLED: ['PERSON_JOBCENTRE', 'NAMED'], // 001 §1.3: also the moved-from jobcentre
+  MEETING_SUMMONS_CANCELLED: ['PERSON_JOBCENTRE', 'NAMED'], // 001 §1.3: the moved-from jobcentre
+  SELF_BOOKING_DEADLINE_SET: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
+  SELF_BOOKING_DEADLINE_CLOSED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
+  SCREENING_RESULT_RECORDED: ['PERSON_JOBCENTRE'], // 001 §1.6: for the jobcentre's caseworkers only
+  SCREENING_RESULT_DELETED: [], // retention deletion: nobody but the system role
 };

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphModule } from '../../core/subgraph-server';
+import { personConsumers } from './consumers';
 import { entities } from './entities';
 import { createLoaders, type PersonLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -17,4 +18,5 @@ export const personSubgraph: SubgraphModule<PersonLoaders> = {
   entities,
   migrations,
   createLoaders,
+  consumers: (clock) => personConsumers(clock),
 };

@@ -1,181 +1,154 @@
-// Person resolvers: parse → authorize → rule → persist (with its event, in one transaction).
-import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { requireRole, forbidden } from '../../core/authorize';
+// Person resolvers: parse → authorize → rule → persist (with its event, in one transaction). The
+// mutations live in mutations/, one file per concern; reads authorize per field, so one person
+// answer can mix fields the caller may see with FORBIDDEN for those it may not.
+import { requireRole } from '../../core/authorize';
+import { today } from '../../core/dates';
 import { DomainError, ErrorCode } from '../../core/errors';
-import { addDays } from '../../core/dates';
-import { recordEvent } from '../../core/outbox';
 import type { SubgraphContext } from '../../core/subgraph-server';
-import type { Identity } from '../../core/identity';
-import { parseCpr, maskCpr } from '../common/cpr';
-import { addressEvent } from '../common/dispatch-rules';
+import { maskCpr, parseCpr } from '../common/cpr';
+import type { PersonCategory } from '../common/person-events';
+import type { ContactGroupRegistration } from './entities/ContactGroupRegistration';
+import type { JobSeekerRegistration } from './entities/JobSeekerRegistration';
+import type { MeetingSummons } from './entities/MeetingSummons';
 import { Person } from './entities/Person';
-import { ContactGroupRegistration } from './entities/ContactGroupRegistration';
-import { PersonEvent, type ContactGroupChangedPayload, type PersonUpsertedPayload } from './events';
+import type { PersonHistoryEntry } from './entities/PersonHistoryEntry';
+import type { SelfBookingDeadline } from './entities/SelfBookingDeadline';
 import type { PersonLoaders } from './loaders';
-import { contactGroup, CONTACT_GROUPS, deriveCvRequirement } from './rules';
+import { changeContactGroup, type ChangeContactGroupInput } from './mutations/contact-group';
+import { setTemporaryAddress, takeOverJobcentre, upsertPerson, type TemporaryAddressInput, type UpsertPersonInput } from './mutations/address';
+import { cancelMeetingSummons, closeSelfBookingDeadline, setSelfBookingDeadline, summonToMeeting, updateMeetingSummons, type SummonInput } from './mutations/meetings';
+import { confirmAttendance, deregisterJobSeeker, registerJobSeeker, reportDimittendEntitlement, type RegisterJobSeekerInput } from './mutations/registration';
+import { annulUnattendedSelfRegistrations, revisitRetiredCategories, runScheduledJobs } from './mutations/scheduled';
+import { recordScreeningResult } from './mutations/screening';
+import { setSickLeaveReturnExpectation, setVisitation } from './mutations/visitation';
+import { authoritiesOf, cvRequirementFrom } from './person-state';
+import { listPersons } from './persons-list';
+import {
+  authorizeHealthRead,
+  authorizeRead,
+  authorizeSensitiveRead,
+  CONTACT_GROUPS,
+  contactGroup,
+  danishPublicHolidays,
+  isScreeningExpired,
+  MEETING_TYPES,
+  meetingType,
+  PERSON_CATEGORIES,
+  type PersonAuthorities,
+} from './rules';
 
 type Context = SubgraphContext<PersonLoaders>;
 
-interface UpsertPersonInput {
-  cpr: string;
-  name: string;
-  municipalityCode: string;
+async function authoritiesFor(ctx: Context, person: Person): Promise<PersonAuthorities> {
+  return authoritiesOf(person, await ctx.loaders.membershipsByPerson.load(person.id), today(ctx.clock));
 }
 
-interface ChangeContactGroupInput {
-  cpr: string;
-  contactGroupId: number;
-  start: string;
-  registrationId?: string | null;
-  recoveryCauseId?: number | null;
+/** A field of the person's contact course: authorized, then loaded through a DataLoader. */
+function courseField<R, A = Record<string, unknown>>(load: (person: Person, ctx: Context, args: A) => Promise<R> | R, authorize = authorizeRead) {
+  return async (person: Person, args: A, ctx: Context): Promise<R> => {
+    authorize(ctx.identity, await authoritiesFor(ctx, person));
+    return load(person, ctx, args);
+  };
 }
 
-const MUNICIPALITY = /^\d{3}$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const openOf = (registrations: ContactGroupRegistration[]) => registrations.find((r) => r.end === null) ?? null;
 
-async function personByCpr(ctx: Context, cpr: string): Promise<Person> {
-  const person = await ctx.em.findOne(Person, { cpr: parseCpr(cpr) });
-  if (!person) throw new DomainError(ErrorCode.PERSON_NOT_FOUND, 'No person with that CPR number is registered in DFDG.');
-  return person;
-}
-
-/** Caseworkers change contact groups for their own jobcentre's persons; the system role for repairs. */
-function authorizeContactGroupChange(identity: Identity, person: Person): void {
-  requireRole(identity, 'caseworker', 'system');
-  if (identity.role === 'caseworker' && identity.authority !== person.municipalityCode) {
-    throw forbidden(`Only jobcentre ${person.municipalityCode} can change this person's contact group.`);
-  }
-}
-
-function validateUpsert(input: UpsertPersonInput): UpsertPersonInput {
-  const name = input.name.trim();
-  if (!name || name.length > 200) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, 'A name of 1 to 200 characters is required.', { field: 'name' });
-  }
-  if (!MUNICIPALITY.test(input.municipalityCode)) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The municipality code is 3 digits, e.g. 101 for København.', { field: 'municipalityCode' });
-  }
-  return { cpr: parseCpr(input.cpr), name, municipalityCode: input.municipalityCode };
-}
-
-async function upsertPerson(ctx: Context, input: UpsertPersonInput): Promise<Person> {
-  return ctx.em.transactional(async (em) => {
-    const now = ctx.clock.now();
-    let person = await em.findOne(Person, { cpr: input.cpr });
-    const previousMunicipalityCode = person && person.municipalityCode !== input.municipalityCode ? person.municipalityCode : null;
-    if (person && person.name === input.name && person.municipalityCode === input.municipalityCode) return person;
-    if (!person) {
-      person = em.create(Person, { id: randomUUID(), cpr: input.cpr, name: input.name, municipalityCode: input.municipalityCode, createdAt: now, updatedAt: now });
-    } else {
-      Object.assign(person, { name: input.name, municipalityCode: input.municipalityCode, updatedAt: now });
-    }
-    const payload: PersonUpsertedPayload = { personId: person.id, cpr: person.cpr, municipalityCode: person.municipalityCode, previousMunicipalityCode };
-    recordEvent(em, ctx.clock, {
-      kind: PersonEvent.PERSON_UPSERTED,
-      personId: person.id,
-      entityType: 'Person',
-      entityId: person.id,
-      authorities: addressEvent(PersonEvent.PERSON_UPSERTED, { municipalityCode: person.municipalityCode, akasser: [] }, {
-        jobcentres: previousMunicipalityCode ? [previousMunicipalityCode] : [],
-      }),
-      payload: payload as unknown as Record<string, unknown>,
-    });
-    return person;
-  });
-}
-
-async function changeContactGroup(ctx: Context, input: ChangeContactGroupInput): Promise<ContactGroupRegistration> {
-  const group = contactGroup(input.contactGroupId);
-  if (input.registrationId != null && !GUID.test(input.registrationId)) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, 'registrationId must be a GUID.', { field: 'registrationId' });
-  }
-  const person = await personByCpr(ctx, input.cpr);
-  authorizeContactGroupChange(ctx.identity, person);
-  return ctx.em.transactional(async (em) => {
-    const registrationId = input.registrationId ?? randomUUID();
-    const clash = await em.findOne(ContactGroupRegistration, { id: registrationId });
-    if (clash) {
-      // 001 §1.5: re-using the sick group's id when reporting recovery left group 25 open beside group 1.
-      throw new DomainError('REGISTRATION_ID_BELONGS_TO_ANOTHER_REGISTRATION', 'That registration id belongs to another contact-group registration; send a new GUID or none.', { registrationId });
-    }
-    const open = await em.findOne(ContactGroupRegistration, { personId: person.id, end: null });
-    if (open && input.start <= open.start) {
-      throw new DomainError(ErrorCode.INVALID_DATE_RANGE, `The new contact group must start after the open one (started ${open.start}).`, { field: 'start' });
-    }
-    if (open) open.end = addDays(input.start, -1);
-    // The close must reach the database before the insert: the one-open-per-person index checks each statement.
-    await em.flush();
-    const registration = em.create(ContactGroupRegistration, {
-      id: registrationId,
-      personId: person.id,
-      contactGroupId: group.id,
-      start: input.start,
-      end: null,
-      recoveryCauseId: input.recoveryCauseId ?? null,
-      registeredBy: `${ctx.identity.role}:${ctx.identity.authority}`,
-      createdAt: ctx.clock.now(),
-    });
-    const payload: ContactGroupChangedPayload = {
-      personId: person.id,
-      registrationId,
-      contactGroupId: group.id,
-      start: input.start,
-      previousContactGroupId: open?.contactGroupId ?? null,
-      recoveryCauseId: input.recoveryCauseId ?? null,
-    };
-    recordEvent(em, ctx.clock, {
-      kind: PersonEvent.CONTACT_GROUP_CHANGED,
-      personId: person.id,
-      entityType: 'ContactGroupRegistration',
-      entityId: registrationId,
-      // The person's a-kasser are added when person learns memberships (issue 3).
-      authorities: addressEvent(PersonEvent.CONTACT_GROUP_CHANGED, { municipalityCode: person.municipalityCode, akasser: [] }),
-      payload: payload as unknown as Record<string, unknown>,
-    });
-    return registration;
-  });
-}
-
-/** Parallel upserts of the same new CPR: one inserts, the other finds it and updates. */
-async function upsertPersonRetrying(ctx: Context, input: UpsertPersonInput): Promise<Person> {
-  try {
-    return await upsertPerson(ctx, input);
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    ctx.em.clear();
-    return upsertPerson(ctx, input);
-  }
-}
-
-function openRegistration(registrations: ContactGroupRegistration[]): ContactGroupRegistration | null {
-  return registrations.find((r) => r.end === null) ?? null;
-}
+const YEAR_LIMITS = { min: 1900, max: 2200 };
 
 export const resolvers = {
   Query: {
     person: async (_: unknown, args: { cpr: string }, ctx: Context) => ctx.em.findOne(Person, { cpr: parseCpr(args.cpr) }),
+    persons: (_: unknown, args: { municipalityCode: string; first?: number | null; after?: string | null }, ctx: Context) => listPersons(ctx, args),
     contactGroups: () => CONTACT_GROUPS,
+    personCategories: () => Object.entries(PERSON_CATEGORIES).map(([id, rule]) => ({ id, name: rule.name, sickBenefit: rule.sickBenefit, retiredFrom: rule.retiredFrom ?? null, replacedBy: rule.replacedBy ?? null })),
+    meetingTypes: () => [...MEETING_TYPES.values()],
+    danishPublicHolidays: (_: unknown, args: { year: number }) => {
+      if (args.year < YEAR_LIMITS.min || args.year > YEAR_LIMITS.max) {
+        throw new DomainError(ErrorCode.BAD_USER_INPUT, `Give a year from ${YEAR_LIMITS.min} to ${YEAR_LIMITS.max}.`, { field: 'year' });
+      }
+      return danishPublicHolidays(args.year);
+    },
   },
   Mutation: {
-    upsertPerson: async (_: unknown, args: { input: UpsertPersonInput }, ctx: Context) => {
-      requireRole(ctx.identity, 'system');
-      return upsertPersonRetrying(ctx, validateUpsert(args.input));
-    },
+    upsertPerson: (_: unknown, args: { input: UpsertPersonInput }, ctx: Context) => upsertPerson(ctx, args.input),
     changeContactGroup: (_: unknown, args: { input: ChangeContactGroupInput }, ctx: Context) => changeContactGroup(ctx, args.input),
+    registerJobSeeker: (_: unknown, args: { input: RegisterJobSeekerInput }, ctx: Context) => registerJobSeeker(ctx, args.input),
+    confirmSelfRegistrationAttendance: (_: unknown, args: { cpr: string }, ctx: Context) => confirmAttendance(ctx, args.cpr),
+    reportDimittendEntitlement: (_: unknown, args: { input: { cpr: string; entitlementDate: string } }, ctx: Context) =>
+      reportDimittendEntitlement(ctx, args.input.cpr, args.input.entitlementDate),
+    deregisterJobSeeker: (_: unknown, args: { input: { cpr: string; date: string } }, ctx: Context) => deregisterJobSeeker(ctx, args.input.cpr, args.input.date),
+    setTemporaryAddress: (_: unknown, args: { input: TemporaryAddressInput }, ctx: Context) => setTemporaryAddress(ctx, args.input),
+    takeOverJobcentre: (_: unknown, args: { cpr: string }, ctx: Context) => takeOverJobcentre(ctx, args.cpr),
+    setVisitation: (_: unknown, args: { input: { cpr: string; category?: PersonCategory | null } }, ctx: Context) =>
+      setVisitation(ctx, { cpr: args.input.cpr, category: args.input.category ?? null }),
+    setSickLeaveReturnExpectation: (_: unknown, args: { input: { cpr: string; firstFollowUpMeeting: string } }, ctx: Context) => setSickLeaveReturnExpectation(ctx, args.input),
+    summonToMeeting: (_: unknown, args: { input: SummonInput }, ctx: Context) => summonToMeeting(ctx, args.input),
+    updateMeetingSummons: (_: unknown, args: { input: { id: string; at: Date } }, ctx: Context) => updateMeetingSummons(ctx, args.input.id, args.input.at),
+    cancelMeetingSummons: (_: unknown, args: { id: string }, ctx: Context) => cancelMeetingSummons(ctx, args.id),
+    setSelfBookingDeadline: (_: unknown, args: { input: { cpr: string; deadline: string } }, ctx: Context) => setSelfBookingDeadline(ctx, args.input),
+    closeSelfBookingDeadline: (_: unknown, args: { id: string }, ctx: Context) => closeSelfBookingDeadline(ctx, args.id),
+    annulUnattendedSelfRegistrations: (_: unknown, args: { asOf?: string | null }, ctx: Context) => annulUnattendedSelfRegistrations(ctx, args.asOf),
+    revisitRetiredCategories: (_: unknown, args: { asOf?: string | null }, ctx: Context) => revisitRetiredCategories(ctx, args.asOf),
+    recordScreeningResult: (_: unknown, args: { input: { cpr: string; answers: { questionId: number; answer: string }[] } }, ctx: Context) => recordScreeningResult(ctx, args.input),
+    runScheduledJobs: (_: unknown, args: { asOf?: string | null }, ctx: Context) => runScheduledJobs(ctx, args.asOf),
   },
   Person: {
     __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.personById.load(ref.id),
     cpr: (person: Person, _: unknown, ctx: Context) => (ctx.identity.role === 'analyst' ? maskCpr(person.cpr) : person.cpr),
-    contactGroup: async (person: Person, _: unknown, ctx: Context) =>
-      openRegistration(await ctx.loaders.registrationsByPerson.load(person.id)),
-    contactGroupHistory: (person: Person, _: unknown, ctx: Context) => ctx.loaders.registrationsByPerson.load(person.id),
-    cvRequirement: async (person: Person, _: unknown, ctx: Context) => {
-      const open = openRegistration(await ctx.loaders.registrationsByPerson.load(person.id));
-      return deriveCvRequirement({ contactGroupId: open?.contactGroupId ?? null, registered: open !== null, exemptions: new Set() });
+    name: (person: Person, _: unknown, ctx: Context) => {
+      requireRole(ctx.identity, 'caseworker', 'akasse', 'system');
+      return person.name;
     },
+    address: courseField((person) => ({ municipalityCode: person.addressMunicipalityCode, livesAbroad: person.livesAbroad, protected: person.livesAbroad })),
+    temporaryAddress: courseField((person, ctx) =>
+      person.temporaryMunicipalityCode !== null && person.temporaryAddressEnd !== null && person.temporaryAddressEnd >= today(ctx.clock)
+        ? { municipalityCode: person.temporaryMunicipalityCode, end: person.temporaryAddressEnd }
+        : null,
+    ),
+    // 001 §1.1: PersonOriginCode is always empty; nothing about origin is stored to begin with.
+    originCode: () => null,
+    contactGroup: courseField(async (person, ctx) => openOf(await ctx.loaders.registrationsByPerson.load(person.id))),
+    contactGroupHistory: courseField((person, ctx) => ctx.loaders.registrationsByPerson.load(person.id)),
+    cvRequirement: courseField(async (person, ctx) => {
+      const [registrations, jobSeekerRegistrations, absences] = await Promise.all([
+        ctx.loaders.registrationsByPerson.load(person.id),
+        ctx.loaders.jobSeekerRegistrationsByPerson.load(person.id),
+        ctx.loaders.absencesByPerson.load(person.id),
+      ]);
+      return cvRequirementFrom({ registrations, jobSeekerRegistrations, absences }, today(ctx.clock));
+    }),
+    jobSeekerRegistration: courseField(async (person, ctx) =>
+      (await ctx.loaders.jobSeekerRegistrationsByPerson.load(person.id)).find((r) => r.status === 'ACTIVE' || r.status === 'AWAITING_ATTENDANCE') ?? null,
+    ),
+    jobSeekerRegistrations: courseField((person, ctx) => ctx.loaders.jobSeekerRegistrationsByPerson.load(person.id)),
+    visitation: courseField((person) =>
+      person.category === null ? null : { category: person.category, name: PERSON_CATEGORIES[person.category].name, since: person.categorySince },
+    ),
+    sickLeaveReturnExpectation: courseField(async (person, ctx) => (await ctx.loaders.returnExpectationsByPerson.load(person.id))[0] ?? null),
+    meetingSummonses: courseField<MeetingSummons[], { includeCancelled?: boolean }>(async (person, ctx, args) =>
+      (await ctx.loaders.summonsesByPerson.load(person.id)).filter((s) => args.includeCancelled || s.status === 'ACTIVE'),
+    ),
+    selfBookingDeadline: courseField(async (person, ctx) => (await ctx.loaders.selfBookingDeadlinesByPerson.load(person.id)).find((d) => d.status === 'ACTIVE') ?? null),
+    screeningResult: courseField(async (person, ctx) => {
+      const day = today(ctx.clock);
+      return (await ctx.loaders.screeningResultsByPerson.load(person.id)).find((r) => !isScreeningExpired(r.caseworkersVisibleUntil, day)) ?? null;
+    }, authorizeHealthRead),
+    history: courseField((person, ctx) => ctx.loaders.historyByPerson.load(person.id), authorizeSensitiveRead),
   },
   ContactGroupRegistration: {
     contactGroup: (registration: ContactGroupRegistration) => contactGroup(registration.contactGroupId),
+  },
+  JobSeekerRegistration: {
+    contactGroup: (registration: JobSeekerRegistration) => (registration.contactGroupId === null ? null : contactGroup(registration.contactGroupId)),
+    awaitingAttendance: (registration: JobSeekerRegistration) => registration.status === 'AWAITING_ATTENDANCE',
+  },
+  MeetingSummons: {
+    meetingType: (summons: MeetingSummons) => meetingType(summons.meetingTypeId),
+  },
+  SelfBookingDeadline: {
+    active: (deadline: SelfBookingDeadline) => deadline.status === 'ACTIVE',
+  },
+  PersonHistoryEntry: {
+    by: (entry: PersonHistoryEntry) => ({ role: entry.actorRole, authority: entry.actorAuthority, subject: entry.actorSubject }),
   },
 };

@@ -1,5 +1,7 @@
-// The contact-group code list (kontaktgrupper) with the DFDG ids the seeds give (DOMAIN.md).
+// The contact-group code list (kontaktgrupper) with the DFDG ids the seeds give (DOMAIN.md), and
+// what a recovery (raskmelding) from a sick group does.
 import { DomainError } from '../../../core/errors';
+import { PersonErrorCode } from './error-codes';
 
 export interface ContactGroup {
   id: number;
@@ -8,6 +10,11 @@ export interface ContactGroup {
 
 /** 'Uden ydelse' is registered in DFDG but the seeds give it no id; 99 is ours and clashes with none. */
 export const WITHOUT_BENEFIT = 99;
+export const DAGPENGE = 1;
+export const KONTANTHJAELP = 2;
+/** Ressourceforløb: where recovery cause 37 leads (001 §2.8). */
+export const RESOURCE_COURSE = 11;
+export const SICK_FROM_EMPLOYMENT = 24;
 
 export const CONTACT_GROUPS: readonly ContactGroup[] = [
   { id: 1, name: 'Dagpengemodtager' },
@@ -36,11 +43,43 @@ export const CONTACT_GROUPS: readonly ContactGroup[] = [
   { id: WITHOUT_BENEFIT, name: 'Uden ydelse' },
 ];
 
+/** Sick-benefit groups: 6 is the older one; recovery (raskmelding) is reported when leaving 24 or 25. */
+export const SICK_GROUPS: ReadonlySet<number> = new Set([6, 24, 25]);
+const RECOVERY_GROUPS: ReadonlySet<number> = new Set([24, 25]);
+
+/** Contact groups an a-kasse may open for its members: dagpenge and 'Uden ydelse' (002, 001 §1.5). */
+export const AKASSE_CONTACT_GROUPS: ReadonlySet<number> = new Set([DAGPENGE, WITHOUT_BENEFIT]);
+
+/**
+ * Recovery causes (raskmeldingsårsager) with a consequence for the next contact group. Causes not
+ * listed are accepted and recorded; they leave the next group to the caller.
+ */
+export const RECOVERY_CAUSES: ReadonlyMap<number, { name: string; nextContactGroupId: number }> = new Map([
+  [37, { name: 'Overgået til ressourceforløb', nextContactGroupId: RESOURCE_COURSE }], // 001 §2.8
+]);
+
 const BY_ID = new Map(CONTACT_GROUPS.map((g) => [g.id, g]));
 
 /** The contact group with this DFDG id, or UNKNOWN_CONTACT_GROUP. */
 export function contactGroup(id: number): ContactGroup {
   const group = BY_ID.get(id);
-  if (!group) throw new DomainError('UNKNOWN_CONTACT_GROUP', `Contact group ${id} is not in the DFDG code list.`, { contactGroupId: id });
+  if (!group) throw new DomainError(PersonErrorCode.UNKNOWN_CONTACT_GROUP, `Contact group ${id} is not in the DFDG code list.`, { contactGroupId: id });
   return group;
+}
+
+/**
+ * The group a change really opens. A recovery cause is only meaningful when leaving 24 or 25, and
+ * cause 37 moves the person to 11 'Ressourceforløb' whatever group the caller asked for (001 §2.8).
+ */
+export function nextContactGroup(input: { requestedGroupId: number; openGroupId: number | null; recoveryCauseId: number | null }): number {
+  if (input.recoveryCauseId === null) return contactGroup(input.requestedGroupId).id;
+  if (input.openGroupId === null || !RECOVERY_GROUPS.has(input.openGroupId)) {
+    throw new DomainError(
+      PersonErrorCode.RECOVERY_WITHOUT_SICK_GROUP,
+      'A recovery cause can only be given when the person leaves sick group 24 or 25; leave recoveryCauseId out.',
+      { recoveryCauseId: input.recoveryCauseId },
+    );
+  }
+  const cause = RECOVERY_CAUSES.get(input.recoveryCauseId);
+  return contactGroup(cause ? cause.nextContactGroupId : input.requestedGroupId).id;
 }

@@ -1,3 +1,12 @@
 // The person subgraph's rules: code lists and pure functions, no I/O.
-export { CONTACT_GROUPS, WITHOUT_BENEFIT, contactGroup, type ContactGroup } from './contact-groups';
-export { deriveCvRequirement, type CvRequirement, type CvRequirementInput } from './cv-requirement';
+export * from './contact-groups';
+export * from './cv-requirement';
+export * from './registration';
+export * from './holidays';
+export * from './affiliation';
+export * from './visitation';
+export * from './sick-leave';
+export * from './meetings';
+export * from './access';
+export * from './screening';
+export { PersonErrorCode } from './error-codes';

@@ -1,0 +1,61 @@
+// The digital screening trial through the gateway (001 §1.6): recorded by Jobnet for the trial's
+// municipalities and target groups, seen only by the person's jobcentre for 6 months, then deleted
+// by the scheduled job with a history entry and no content.
+import { startTestSystem, type TestSystem } from '../../../test/support/system';
+import { AKASSE, ANALYST, createPerson, eventsOf, fails, ok, read, SYSTEM } from './support';
+
+let t: TestSystem;
+beforeAll(async () => {
+  t = await startTestSystem({ today: '2026-01-15' });
+});
+afterAll(() => t.stop());
+
+const AARHUS = { role: 'caseworker', authority: '751' } as const;
+const RECORD = 'mutation($i: ScreeningResultInput!) { recordScreeningResult(input: $i) { targetGroup answeredOn answers { questionId answer } citizenVisibleUntil caseworkersVisibleUntil } }';
+const RESULT = 'screeningResult { targetGroup answers { questionId answer } caseworkersVisibleUntil }';
+
+it("records a trial municipality's dagpenge recipient's answers and shows them to that jobcentre only", async () => {
+  const { cpr, id } = await createPerson(t, { municipalityCode: '751', contactGroupId: 1, start: '2026-01-05' });
+  const answers = [{ questionId: 1, answer: 'Ja, nedsat hørelse' }, { questionId: 2, answer: 'Høreapparat' }];
+  const { recordScreeningResult } = await ok<{ recordScreeningResult: unknown }>(t, RECORD, { i: { cpr, answers } }, SYSTEM);
+  expect(recordScreeningResult).toEqual({ targetGroup: 'DAGPENGE', answeredOn: '2026-01-15', answers, citizenVisibleUntil: '2026-04-14', caseworkersVisibleUntil: '2026-07-14' });
+  expect(await read(t, cpr, RESULT, AARHUS)).toEqual({ screeningResult: { targetGroup: 'DAGPENGE', answers, caseworkersVisibleUntil: '2026-07-14' } });
+  for (const caller of [AKASSE, ANALYST, { role: 'caseworker', authority: '101' } as const]) {
+    expect(await fails(t, `query($cpr: String!) { person(cpr: $cpr) { ${RESULT} } }`, { cpr }, caller)).toEqual(['FORBIDDEN']);
+  }
+  const [event] = await eventsOf(t, 'SCREENING_RESULT_RECORDED', id);
+  expect(event.authorities.jobcentres).toEqual(['751']);
+  expect(JSON.stringify(event.payload)).not.toContain('hørelse');
+});
+
+it('refuses municipalities outside the trial, persons outside the target groups, and more than two questions', async () => {
+  const copenhagen = await createPerson(t, { contactGroupId: 1, start: '2026-01-05' });
+  expect(await fails(t, RECORD, { i: { cpr: copenhagen.cpr, answers: [] } }, SYSTEM)).toEqual(['SCREENING_NOT_IN_TRIAL']);
+  const sick = await createPerson(t, { municipalityCode: '751', contactGroupId: 24, start: '2026-01-05' });
+  expect(await fails(t, RECORD, { i: { cpr: sick.cpr, answers: [] } }, SYSTEM)).toEqual(['SCREENING_NOT_TARGET_GROUP']);
+  const visited = await createPerson(t, { municipalityCode: '751', contactGroupId: 2, start: '2026-01-05' });
+  await ok(t, 'mutation($i: SetVisitationInput!) { setVisitation(input: $i) { id } }', { i: { cpr: visited.cpr, category: 'ACTIVITY_READY' } }, AARHUS);
+  expect(await fails(t, RECORD, { i: { cpr: visited.cpr, answers: [] } }, SYSTEM)).toEqual(['SCREENING_NOT_TARGET_GROUP']);
+  const dagpenge = await createPerson(t, { municipalityCode: '751', contactGroupId: 1, start: '2026-01-05' });
+  const three = [1, 2, 3].map((questionId) => ({ questionId, answer: 'Nej' }));
+  expect(await fails(t, RECORD, { i: { cpr: dagpenge.cpr, answers: three } }, SYSTEM)).toEqual(['SCREENING_TOO_MANY_QUESTIONS']);
+  expect(await fails(t, RECORD, { i: { cpr: dagpenge.cpr, answers: [] } }, AARHUS)).toEqual(['FORBIDDEN']);
+});
+
+it('hides the result after 6 months and the scheduled job deletes it, leaving only a history entry', async () => {
+  t.clock.set('2026-01-15T09:00:00Z');
+  const { cpr } = await createPerson(t, { municipalityCode: '751', contactGroupId: 2, start: '2026-01-05' });
+  await ok(t, RECORD, { i: { cpr, answers: [{ questionId: 1, answer: 'Nej' }] } }, SYSTEM);
+  t.clock.set('2026-07-14T09:00:00Z');
+  expect((await read<{ screeningResult: unknown }>(t, cpr, RESULT, AARHUS)).screeningResult).not.toBeNull();
+  t.clock.set('2026-07-15T09:00:00Z');
+  expect(await read(t, cpr, RESULT, AARHUS)).toEqual({ screeningResult: null });
+  const { runScheduledJobs } = await ok<{ runScheduledJobs: { deletedScreeningResults: number } }>(t, 'mutation { runScheduledJobs { deletedScreeningResults } }', {}, SYSTEM);
+  expect(runScheduledJobs.deletedScreeningResults).toBe(2);
+  const { history } = await read<{ history: { action: string; changes: { field: string; to: string | null }[] }[] }>(t, cpr, 'history { action changes { field to } }', AARHUS);
+  expect(history.map((h) => h.action)).toEqual(['PERSON_UPSERTED', 'CONTACT_GROUP_CHANGED', 'CV_REQUIREMENT_CHANGED', 'SCREENING_RESULT_RECORDED', 'SCREENING_RESULT_DELETED']);
+  expect(JSON.stringify(history)).not.toContain('Nej');
+  const orm = t.system.subgraphs.find((s) => s.name === 'person')!.orm;
+  const [{ n }] = (await orm.em.fork().getConnection().execute('select count(*) as n from screening_result')) as { n: number | string }[];
+  expect(Number(n)).toBe(0); // this test's and the first test's results, both answered 2026-01-15
+});

@@ -1,0 +1,222 @@
+// Registration as a job seeker (tilmelding, 004 and 002): register, attendance that effectuates a
+// kontanthjælp self-registration, the a-kasse's dimittend report, and deregistration.
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import type { Clock } from '../../../core/clock';
+import { today, type IsoDate } from '../../../core/dates';
+import { DomainError } from '../../../core/errors';
+import type { SubgraphContext } from '../../../core/subgraph-server';
+import { JobSeekerRegistration } from '../entities/JobSeekerRegistration';
+import type { Person } from '../entities/Person';
+import type { PersonLoaders } from '../loaders';
+import { PersonCourseEvent, type JobSeekerRegistrationPayload } from '../events';
+import {
+  actorFrom,
+  changed,
+  hasMembershipOn,
+  loadAuthorities,
+  lockPerson,
+  membershipsOf,
+  openContactGroup,
+  openRegistrationOf,
+  personByCpr,
+  recordChange,
+  refreshCvRequirement,
+  uniquely,
+  type Actor,
+} from '../person-state';
+import { authorizeWrite, DAGPENGE, decideRegistration, JOB_SEEKER_CATEGORIES, PersonErrorCode, WITHOUT_BENEFIT, type JobSeekerCategory, type Registrant } from '../rules';
+
+type Context = SubgraphContext<PersonLoaders>;
+
+export interface RegisterJobSeekerInput {
+  cpr: string;
+  category: JobSeekerCategory;
+  registrationDate: string;
+  eventDate?: string | null;
+  selfService?: boolean | null;
+}
+
+const REGISTRANT: Record<string, Registrant> = { caseworker: 'JOBCENTRE', akasse: 'AKASSE', system: 'SYSTEM' };
+
+export function registrationPayload(r: JobSeekerRegistration): JobSeekerRegistrationPayload {
+  return {
+    personId: r.personId,
+    registrationId: r.id,
+    category: r.category,
+    status: r.status,
+    registrationDate: r.registrationDate,
+    eventDate: r.eventDate,
+    contactGroupId: r.contactGroupId,
+    selfService: r.selfService,
+    dimittend: r.dimittend,
+    withoutMembership: r.withoutMembership,
+    attendanceDeadline: r.attendanceDeadline,
+    closedOn: r.closedOn,
+  };
+}
+
+const alreadyRegistered = () =>
+  new DomainError(PersonErrorCode.ALREADY_REGISTERED_AS_JOB_SEEKER, 'The person is already registered as a job seeker (or a self-registration awaits attendance); deregister first or change the contact group.');
+
+/** Opens the registration's contact group unless the person is in it already. */
+async function enterContactGroup(em: EntityManager, clock: Clock, actor: Actor, person: Person, contactGroupId: number, start: IsoDate): Promise<void> {
+  const open = await openRegistrationOf(em, person.id);
+  if (open?.contactGroupId === contactGroupId) return;
+  await openContactGroup(em, clock, actor, person, { contactGroupId, start });
+}
+
+export async function registerJobSeeker(ctx: Context, input: RegisterJobSeekerInput): Promise<JobSeekerRegistration> {
+  const found = await personByCpr(ctx.em, input.cpr);
+  authorizeWrite(ctx.identity, await loadAuthorities(ctx.em, found, ctx.clock), ['caseworker', 'akasse', 'system']);
+  if (input.selfService && ctx.identity.role !== 'system') {
+    throw new DomainError('FORBIDDEN', 'Self-registrations come from Jobnet (the system role) only.');
+  }
+  const actor = actorFrom(ctx.identity);
+  return uniquely(
+    () =>
+      ctx.em.transactional(async (em) => {
+        const person = await lockPerson(em, found.id);
+        if (await em.findOne(JobSeekerRegistration, { personId: person.id, status: { $in: ['AWAITING_ATTENDANCE', 'ACTIVE'] } })) throw alreadyRegistered();
+        const memberships = await membershipsOf(em, person.id);
+        const decision = decideRegistration({
+          category: input.category,
+          registrationDate: input.registrationDate,
+          eventDate: input.eventDate ?? null,
+          registrant: REGISTRANT[ctx.identity.role],
+          selfService: Boolean(input.selfService),
+          livesAbroad: person.livesAbroad,
+          openContactGroupId: (await openRegistrationOf(em, person.id))?.contactGroupId ?? null,
+          personCategory: person.category,
+          hasMembership: hasMembershipOn(memberships, input.registrationDate),
+          memberOfCaller: hasMembershipOn(memberships, input.registrationDate, ctx.identity.authority),
+          today: today(ctx.clock),
+        });
+        const now = ctx.clock.now();
+        const registration = em.create(JobSeekerRegistration, {
+          id: randomUUID(),
+          personId: person.id,
+          category: input.category,
+          status: decision.status,
+          registrationDate: input.registrationDate,
+          eventDate: input.eventDate ?? null,
+          contactGroupId: decision.contactGroupId,
+          selfService: Boolean(input.selfService),
+          dimittend: decision.dimittend,
+          withoutMembership: decision.withoutMembership,
+          attendanceDeadline: decision.attendanceDeadline,
+          closedOn: null,
+          registeredBy: `${actor.role}:${actor.authority}`,
+          createdAt: now,
+          updatedAt: now,
+        });
+        if (decision.contactGroupId !== null) await enterContactGroup(em, ctx.clock, actor, person, decision.contactGroupId, decision.effectiveFrom);
+        await recordChange(em, ctx.clock, actor, {
+          kind: PersonCourseEvent.JOB_SEEKER_REGISTERED,
+          person,
+          entityType: 'JobSeekerRegistration',
+          entityId: registration.id,
+          payload: registrationPayload(registration),
+          changes: [
+            changed('category', null, registration.category),
+            changed('status', null, registration.status),
+            changed('registrationDate', null, registration.registrationDate),
+            ...(registration.eventDate ? [changed('eventDate', null, registration.eventDate)] : []),
+            ...(registration.withoutMembership ? [changed('withoutMembership', null, true)] : []),
+          ],
+        });
+        await refreshCvRequirement(em, ctx.clock, actor, person);
+        return registration;
+      }),
+    alreadyRegistered,
+  );
+}
+
+async function changeRegistration(
+  ctx: Context,
+  cpr: string,
+  roles: Parameters<typeof authorizeWrite>[2],
+  change: (em: EntityManager, person: Person, registration: JobSeekerRegistration | null, actor: Actor) => Promise<{ registration: JobSeekerRegistration; kind: string; changes: ReturnType<typeof changed>[] }>,
+): Promise<JobSeekerRegistration> {
+  const found = await personByCpr(ctx.em, cpr);
+  authorizeWrite(ctx.identity, await loadAuthorities(ctx.em, found, ctx.clock), roles);
+  const actor = actorFrom(ctx.identity);
+  return ctx.em.transactional(async (em) => {
+    const person = await lockPerson(em, found.id);
+    const open = await em.findOne(JobSeekerRegistration, { personId: person.id, status: { $in: ['AWAITING_ATTENDANCE', 'ACTIVE'] } });
+    const { registration, kind, changes } = await change(em, person, open, actor);
+    registration.updatedAt = ctx.clock.now();
+    await recordChange(em, ctx.clock, actor, { kind, person, entityType: 'JobSeekerRegistration', entityId: registration.id, payload: registrationPayload(registration), changes });
+    await refreshCvRequirement(em, ctx.clock, actor, person);
+    return registration;
+  });
+}
+
+/** 004: the applicant showed up at the jobcentre; the flag goes and the registration takes effect today. */
+export function confirmAttendance(ctx: Context, cpr: string): Promise<JobSeekerRegistration> {
+  return changeRegistration(ctx, cpr, ['caseworker', 'system'], async (em, person, open, actor) => {
+    if (open?.status !== 'AWAITING_ATTENDANCE') {
+      throw new DomainError(PersonErrorCode.NO_SELF_REGISTRATION_AWAITING_ATTENDANCE, 'The person has no self-registration awaiting attendance; register them instead.');
+    }
+    const day = today(ctx.clock);
+    open.status = 'ACTIVE';
+    open.contactGroupId = open.contactGroupId ?? JOB_SEEKER_CATEGORIES[open.category].contactGroupId;
+    await enterContactGroup(em, ctx.clock, actor, person, open.contactGroupId, day);
+    return { registration: open, kind: PersonCourseEvent.JOB_SEEKER_REGISTRATION_CHANGED, changes: [changed('status', 'AWAITING_ATTENDANCE', 'ACTIVE')] };
+  });
+}
+
+/**
+ * 004: a dimittend registered 'Uden ydelse' switches to dagpenge when the a-kasse reports the
+ * entitlement date, and only if still registered as dimittend when the report arrives.
+ */
+export function reportDimittendEntitlement(ctx: Context, cpr: string, entitlementDate: IsoDate): Promise<JobSeekerRegistration> {
+  return changeRegistration(ctx, cpr, ['akasse', 'system'], async (em, person, open, actor) => {
+    if (!open || open.status !== 'ACTIVE' || !open.dimittend || open.contactGroupId !== WITHOUT_BENEFIT) {
+      throw new DomainError(PersonErrorCode.NOT_REGISTERED_AS_DIMITTEND, 'The person is not registered as a dimittend now, so the registration is not changed.');
+    }
+    open.category = 'DAGPENGE';
+    open.dimittend = false;
+    open.contactGroupId = DAGPENGE;
+    await enterContactGroup(em, ctx.clock, actor, person, DAGPENGE, entitlementDate);
+    return {
+      registration: open,
+      kind: PersonCourseEvent.JOB_SEEKER_REGISTRATION_CHANGED,
+      changes: [changed('category', 'DIMITTEND', 'DAGPENGE'), changed('contactGroup', WITHOUT_BENEFIT, DAGPENGE), changed('entitlementDate', null, entitlementDate)],
+    };
+  });
+}
+
+/** Afmelding: the registration ends; the contact group stays until the jobcentre closes it (001 §3.2). */
+export function deregisterJobSeeker(ctx: Context, cpr: string, date: IsoDate): Promise<JobSeekerRegistration> {
+  return changeRegistration(ctx, cpr, ['caseworker', 'akasse', 'system'], async (_em, _person, open) => {
+    if (!open || open.status !== 'ACTIVE') {
+      throw new DomainError(PersonErrorCode.NOT_REGISTERED_AS_JOB_SEEKER, 'The person is not registered as a job seeker.');
+    }
+    if (date < today(ctx.clock)) {
+      throw new DomainError(PersonErrorCode.REGISTRATION_DATE_IN_PAST, 'A deregistration cannot be dated in the past.', { field: 'date' });
+    }
+    open.status = 'DEREGISTERED';
+    open.closedOn = date;
+    return { registration: open, kind: PersonCourseEvent.JOB_SEEKER_DEREGISTERED, changes: [changed('status', 'ACTIVE', 'DEREGISTERED'), changed('closedOn', null, date)] };
+  });
+}
+
+/**
+ * 004: a kontanthjælp self-registration nobody attended to within the deadline is annulled silently
+ * (no deregistration letter, no notification to anyone but the system role).
+ */
+export async function annulUnattended(em: EntityManager, clock: Clock, actor: Actor, registration: JobSeekerRegistration, asOf: IsoDate): Promise<void> {
+  const person = await lockPerson(em, registration.personId);
+  registration.status = 'ANNULLED';
+  registration.closedOn = asOf;
+  registration.updatedAt = clock.now();
+  await recordChange(em, clock, actor, {
+    kind: PersonCourseEvent.JOB_SEEKER_REGISTRATION_ANNULLED,
+    person,
+    entityType: 'JobSeekerRegistration',
+    entityId: registration.id,
+    payload: registrationPayload(registration),
+    changes: [changed('status', 'AWAITING_ATTENDANCE', 'ANNULLED')],
+  });
+}

@@ -1,0 +1,95 @@
+// STAR's scheduled jobs as system-role mutations computing with the injected clock, so a timer and
+// a test run the same code: annulment of unattended kontanthjælp self-registrations (004), the
+// 2025-01-01 re-visitation of sick-benefit category 3 (002), the CV requirement of persons whose
+// absences started or ended by the calendar alone (no event announces that), and the deletion of
+// screening results after 6 months (001 §1.6).
+import { requireRole } from '../../../core/authorize';
+import { today, type IsoDate } from '../../../core/dates';
+import { DomainError } from '../../../core/errors';
+import type { SubgraphContext } from '../../../core/subgraph-server';
+import type { PersonCategory } from '../../common/person-events';
+import { ContactGroupRegistration } from '../entities/ContactGroupRegistration';
+import { JobSeekerRegistration } from '../entities/JobSeekerRegistration';
+import { KnownAbsence } from '../entities/KnownAbsence';
+import { Person } from '../entities/Person';
+import type { PersonLoaders } from '../loaders';
+import { lockPerson, refreshCvRequirement, systemActor } from '../person-state';
+import { automaticRevisitation, isUnattended, PersonErrorCode, PERSON_CATEGORIES } from '../rules';
+import { annulUnattended } from './registration';
+import { deleteExpiredScreeningResults } from './screening';
+import { writeVisitation } from './visitation';
+
+type Context = SubgraphContext<PersonLoaders>;
+
+function asOfDay(ctx: Context, asOf: IsoDate | null | undefined): IsoDate {
+  requireRole(ctx.identity, 'system');
+  const day = today(ctx.clock);
+  if (asOf && asOf > day) throw new DomainError(PersonErrorCode.AS_OF_IN_FUTURE, `A job cannot run as of a day after today (${day}).`, { field: 'asOf' });
+  return asOf ?? day;
+}
+
+/** Each person is changed in a transaction of its own, so one failure does not undo the others. */
+export async function annulUnattendedSelfRegistrations(ctx: Context, asOf?: IsoDate | null): Promise<number> {
+  const day = asOfDay(ctx, asOf);
+  const actor = systemActor(`${ctx.identity.subject} annulUnattendedSelfRegistrations`);
+  const awaiting = await ctx.em.find(JobSeekerRegistration, { status: 'AWAITING_ATTENDANCE', attendanceDeadline: { $lt: day } });
+  let annulled = 0;
+  for (const candidate of awaiting) {
+    annulled += await ctx.em.fork().transactional(async (em) => {
+      const registration = await em.findOneOrFail(JobSeekerRegistration, { id: candidate.id }, { refresh: true });
+      if (!isUnattended(registration, day)) return 0;
+      await annulUnattended(em, ctx.clock, actor, registration, day);
+      return 1;
+    });
+  }
+  return annulled;
+}
+
+export async function revisitRetiredCategories(ctx: Context, asOf?: IsoDate | null): Promise<number> {
+  const day = asOfDay(ctx, asOf);
+  const actor = systemActor(`${ctx.identity.subject} revisitRetiredCategories`);
+  const retired = Object.entries(PERSON_CATEGORIES).filter(([, rule]) => rule.retiredFrom !== undefined && day >= rule.retiredFrom).map(([id]) => id as PersonCategory);
+  const candidates = await ctx.em.find(Person, { category: { $in: retired } });
+  let moved = 0;
+  for (const candidate of candidates) {
+    moved += await ctx.em.fork().transactional(async (em) => {
+      const person = await lockPerson(em, candidate.id);
+      const open = await em.findOne(ContactGroupRegistration, { personId: person.id, end: null });
+      const next = automaticRevisitation(person.category, open?.contactGroupId ?? null, day);
+      if (next === null) return 0;
+      await writeVisitation(em, ctx.clock, actor, person, next, true, day);
+      return 1;
+    });
+  }
+  return moved;
+}
+
+/**
+ * Persons with an active absence: one that started or ran out since yesterday moves the requirement
+ * without any event. The requirement is always today's, whatever `asOf` the other jobs ran with.
+ */
+export async function recomputeCvRequirements(ctx: Context): Promise<number> {
+  requireRole(ctx.identity, 'system');
+  const actor = systemActor(`${ctx.identity.subject} recomputeCvRequirements`);
+  const absences = await ctx.em.find(KnownAbsence, { status: 'ACTIVE' }, { fields: ['personId'] });
+  let changed = 0;
+  for (const personId of new Set(absences.map((a) => a.personId))) {
+    changed += await ctx.em.fork().transactional(async (em) => {
+      const person = await lockPerson(em, personId);
+      const before = person.announcedCvRequirement;
+      await refreshCvRequirement(em, ctx.clock, actor, person);
+      return person.announcedCvRequirement === before ? 0 : 1;
+    });
+  }
+  return changed;
+}
+
+export async function runScheduledJobs(ctx: Context, asOf?: IsoDate | null) {
+  return {
+    asOf: asOfDay(ctx, asOf),
+    annulledSelfRegistrations: await annulUnattendedSelfRegistrations(ctx, asOf),
+    revisitedCategories: await revisitRetiredCategories(ctx, asOf),
+    changedCvRequirements: await recomputeCvRequirements(ctx),
+    deletedScreeningResults: await deleteExpiredScreeningResults(ctx),
+  };
+}
