@@ -2,6 +2,7 @@
 // who (subject, role, authority), when, which person and which client operation. Rows are only
 // ever inserted: no code path updates or deletes them, and the auditLog query only reads.
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 import type { Clock } from './clock';
 import type { Identity } from './identity';
@@ -41,34 +42,38 @@ export interface AuditSource {
 }
 
 /**
- * Records that `personIds` were shown in clear in this request. Written in its own fork and flushed
- * before the answer leaves, so an answer is never sent without its audit row; one row per person
- * per request, however many fields showed the CPR.
+ * Records that persons were shown in clear in this request. Rows of one tick are batched into one
+ * insert (a list of 100 persons is one statement, not 100), written in a fork of their own and
+ * flushed before the field resolves, so an answer is never sent without its audit rows; one row per
+ * person per request, however many fields showed the CPR.
  */
 export class CprAuditTrail {
-  private readonly recorded = new Set<string>();
+  private readonly batch: DataLoader<string, void>;
 
-  constructor(
-    private readonly em: EntityManager,
-    private readonly source: AuditSource,
-  ) {}
+  constructor(em: EntityManager, source: AuditSource) {
+    this.batch = new DataLoader<string, void>(async (personIds) => {
+      const fork = em.fork();
+      for (const personId of personIds) {
+        fork.persist(
+          Object.assign(new CprAccess(), {
+            id: randomUUID(),
+            at: source.clock.now(),
+            subject: source.identity.subject,
+            role: source.identity.role,
+            authority: source.identity.authority,
+            personId,
+            operation: source.clientOperation,
+            requestId: source.requestId,
+          }),
+        );
+      }
+      await fork.flush();
+      return personIds.map(() => undefined);
+    });
+  }
 
-  async record(personId: string): Promise<void> {
-    if (this.recorded.has(personId)) return;
-    this.recorded.add(personId);
-    const em = this.em.fork();
-    em.persist(
-      Object.assign(new CprAccess(), {
-        id: randomUUID(),
-        at: this.source.clock.now(),
-        subject: this.source.identity.subject,
-        role: this.source.identity.role,
-        authority: this.source.identity.authority,
-        personId,
-        operation: this.source.clientOperation,
-        requestId: this.source.requestId,
-      }),
-    );
-    await em.flush();
+  /** Resolves once the row is written; the same person again in this request adds nothing. */
+  record(personId: string): Promise<void> {
+    return this.batch.load(personId);
   }
 }

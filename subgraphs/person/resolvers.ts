@@ -23,6 +23,8 @@ import { recordScreeningResult } from './mutations/screening';
 import { setSickLeaveReturnExpectation, setVisitation } from './mutations/visitation';
 import { authoritiesOf, cvRequirementFrom } from './person-state';
 import { listPersons } from './persons-list';
+import { auditLog, auditTrailOf, type AuditLogArgs } from './audit';
+import type { CprAccess } from '../../core/audit';
 import {
   authorizeHealthRead,
   authorizeRead,
@@ -32,6 +34,7 @@ import {
   danishPublicHolidays,
   isScreeningExpired,
   MEETING_TYPES,
+  cprVisibility,
   meetingType,
   PERSON_CATEGORIES,
   type PersonAuthorities,
@@ -59,6 +62,7 @@ export const resolvers = {
   Query: {
     person: async (_: unknown, args: { cpr: string }, ctx: Context) => ctx.em.findOne(Person, { cpr: parseCpr(args.cpr) }),
     persons: (_: unknown, args: { municipalityCode: string; first?: number | null; after?: string | null }, ctx: Context) => listPersons(ctx, args),
+    auditLog: (_: unknown, args: AuditLogArgs, ctx: Context) => auditLog(ctx, args),
     contactGroups: () => CONTACT_GROUPS,
     personCategories: () => Object.entries(PERSON_CATEGORIES).map(([id, rule]) => ({ id, name: rule.name, sickBenefit: rule.sickBenefit, retiredFrom: rule.retiredFrom ?? null, replacedBy: rule.replacedBy ?? null })),
     meetingTypes: () => [...MEETING_TYPES.values()],
@@ -92,9 +96,18 @@ export const resolvers = {
     recordScreeningResult: (_: unknown, args: { input: { cpr: string; answers: { questionId: number; answer: string }[] } }, ctx: Context) => recordScreeningResult(ctx, args.input),
     runScheduledJobs: (_: unknown, args: { asOf?: string | null }, ctx: Context) => runScheduledJobs(ctx, args.asOf),
   },
+  CprAccessEntry: {
+    person: (entry: CprAccess) => ({ __typename: 'Person', id: entry.personId }),
+  },
   Person: {
     __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.personById.load(ref.id),
-    cpr: (person: Person, _: unknown, ctx: Context) => (ctx.identity.role === 'analyst' ? maskCpr(person.cpr) : person.cpr),
+    cpr: async (person: Person, _: unknown, ctx: Context) => {
+      if (cprVisibility(ctx.identity, await authoritiesFor(ctx, person)) === 'MASKED') return maskCpr(person.cpr);
+      // Written before the answer leaves: no CPR in clear without its audit row.
+      await auditTrailOf(ctx).record(person.id);
+      return person.cpr;
+    },
+    pseudonym: (person: Person, _: unknown, ctx: Context) => ctx.pseudonymiseCpr(person.cpr),
     name: (person: Person, _: unknown, ctx: Context) => {
       requireRole(ctx.identity, 'caseworker', 'akasse', 'system');
       return person.name;

@@ -85,7 +85,8 @@ it('answers a page of 3 and of 30 persons with every field in the same number of
   const many = await run(query, { first: 30 });
   expect((many.data.persons as { nodes: { cvRequirement: string }[] }).nodes.map((p) => p.cvRequirement)).toEqual(Array(30).fill('SEARCHABLE'));
   expect(many.queries).toBe(few.queries);
-  expect(many.queries).toBeLessThanOrEqual(12);
+  // 12 reads, and the one batched insert of the CPR audit rows (the caseworker sees CPRs in clear).
+  expect(many.queries).toBeLessThanOrEqual(13);
 });
 
 it('resolves 3 and 30 entity references in the same number of statements', async () => {

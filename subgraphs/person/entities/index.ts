@@ -9,6 +9,7 @@ import { PersonHistoryEntrySchema } from './PersonHistoryEntry';
 import { AkasseMembershipSchema } from './AkasseMembership';
 import { KnownAbsenceSchema } from './KnownAbsence';
 import { ScreeningResultSchema } from './ScreeningResult';
+import { CprAccessSchema } from '../../../core/audit';
 
 export const entities = [
   PersonSchema,
@@ -21,4 +22,5 @@ export const entities = [
   AkasseMembershipSchema,
   KnownAbsenceSchema,
   ScreeningResultSchema,
+  CprAccessSchema,
 ] as EntitySchema[];

@@ -10,3 +10,4 @@ export * from './meetings';
 export * from './access';
 export * from './screening';
 export { PersonErrorCode } from './error-codes';
+export * from './cpr-visibility';
