@@ -24,6 +24,7 @@ import { setSickLeaveReturnExpectation, setVisitation } from './mutations/visita
 import { authoritiesOf, cvRequirementFrom } from './person-state';
 import { listPersons } from './persons-list';
 import { auditLog, auditTrailOf, type AuditLogArgs } from './audit';
+import { personsByContactGroup } from './aggregates';
 import type { CprAccess } from '../../core/audit';
 import {
   authorizeHealthRead,
@@ -63,6 +64,7 @@ export const resolvers = {
     person: async (_: unknown, args: { cpr: string }, ctx: Context) => ctx.em.findOne(Person, { cpr: parseCpr(args.cpr) }),
     persons: (_: unknown, args: { municipalityCode: string; first?: number | null; after?: string | null }, ctx: Context) => listPersons(ctx, args),
     auditLog: (_: unknown, args: AuditLogArgs, ctx: Context) => auditLog(ctx, args),
+    personsByContactGroup: (_: unknown, args: { on: string; municipalityCode?: string | null }, ctx: Context) => personsByContactGroup(ctx, args),
     contactGroups: () => CONTACT_GROUPS,
     personCategories: () => Object.entries(PERSON_CATEGORIES).map(([id, rule]) => ({ id, name: rule.name, sickBenefit: rule.sickBenefit, retiredFrom: rule.retiredFrom ?? null, replacedBy: rule.replacedBy ?? null })),
     meetingTypes: () => [...MEETING_TYPES.values()],

@@ -65,3 +65,24 @@ it('lets only the system role read the audit log', async () => {
     expect(await fails(t, AUDIT, {}, caller)).toEqual(['FORBIDDEN']);
   }
 });
+
+describe('persons by contact group (analysts)', () => {
+  const COUNTS = 'query($on: Date!, $m: String) { personsByContactGroup(on: $on, municipalityCode: $m) { municipalityCode contactGroup { id } count suppressed } }';
+  type Counts = { personsByContactGroup: { municipalityCode: string; contactGroup: { id: number }; count: number | null; suppressed: boolean }[] };
+
+  it('counts persons in their open group on the day, and suppresses cells under 5', async () => {
+    for (let i = 0; i < 6; i++) await createPerson(t, { municipalityCode: '751', contactGroupId: 2, start: '2026-02-02' });
+    for (let i = 0; i < 2; i++) await createPerson(t, { municipalityCode: '751', contactGroupId: 12, start: '2026-02-02' });
+    const { personsByContactGroup } = await ok<Counts>(t, COUNTS, { on: '2026-03-01', m: '751' }, ANALYST);
+    expect(personsByContactGroup).toEqual([
+      { municipalityCode: '751', contactGroup: { id: 2 }, count: 6, suppressed: false },
+      { municipalityCode: '751', contactGroup: { id: 12 }, count: null, suppressed: true },
+    ]);
+    // Before the groups opened, nobody is counted.
+    expect((await ok<Counts>(t, COUNTS, { on: '2026-02-01', m: '751' }, ANALYST)).personsByContactGroup).toEqual([]);
+  });
+
+  it('is for analysts and the system role', async () => {
+    expect(await fails(t, COUNTS, { on: '2026-03-01' }, JOBCENTRE)).toEqual(['FORBIDDEN']);
+  });
+});
