@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphModule } from '../../core/subgraph-server';
 import { personDirectoryConsumer } from '../common/person-directory';
+import { contactGroupReactionConsumer } from './contact-group-reaction';
 import { entities } from './entities';
 import { createLoaders, type AbsenceLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -18,5 +19,5 @@ export const absenceSubgraph: SubgraphModule<AbsenceLoaders> = {
   entities,
   migrations,
   createLoaders,
-  consumers: () => [personDirectoryConsumer('absence')],
+  consumers: (clock) => [personDirectoryConsumer('absence'), contactGroupReactionConsumer(clock)],
 };

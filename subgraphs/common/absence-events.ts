@@ -7,6 +7,8 @@ export const AbsenceEvent = {
   ABSENCE_DELETED: 'ABSENCE_DELETED',
   ABSENCE_ENDED: 'ABSENCE_ENDED',
   ABSENCE_ON_HOLD: 'ABSENCE_ON_HOLD',
+  /** A held absence back in force: the person recovered into a group that allows its type. */
+  ABSENCE_REACTIVATED: 'ABSENCE_REACTIVATED',
 } as const;
 
 /** What an active absence may exempt the person from (DOMAIN.md, types 79 and 80; issue 4). */
@@ -39,4 +41,11 @@ export interface AbsencePayload {
   status: AbsenceStatus;
   /** What this absence exempts from while it is active (empty when it exempts from nothing). */
   exemptions: Exemption[];
+  /**
+   * ABSENCE_DELETED only: a started absence that presupposes deregistration (6, 7, 8, 21) was
+   * deleted and DFDG did not re-register the person (001 §2.3).
+   */
+  reRegistrationRequired?: boolean;
+  /** ABSENCE_ENDED, ABSENCE_ON_HOLD, ABSENCE_REACTIVATED: the contact group whose start caused it. */
+  contactGroupId?: number;
 }

@@ -1,6 +1,7 @@
 // One registered absence (fraværsforhold). Deleted ones are kept with their correction comment:
 // a deletion stays visible in history and cannot be undone.
 import { EntitySchema } from '@mikro-orm/core';
+import type { AbsenceStatus } from '../../common/absence-events';
 
 export class Absence {
   id!: string;
@@ -8,13 +9,17 @@ export class Absence {
   typeId!: number;
   start!: string;
   end: string | null = null;
-  /** I bero: put on hold by a contact-group change, e.g. to sick benefits. */
-  onHold = false;
+  /** Stored status; PLANNED and run-out are derived from the dates when shown. */
+  status: AbsenceStatus = 'ACTIVE';
+  /** The day an ON_HOLD (i bero) or ENDED status took effect, or a hold was lifted. */
+  statusSince: string | null = null;
   registeredByRole!: string;
   registeredByAuthority!: string;
   createdAt!: Date;
   updatedAt!: Date;
   deletedAt: Date | null = null;
+  deletedByAuthority: string | null = null;
+  /** Rettelseskommentar: free text, so never shown to analysts. */
   deletionComment: string | null = null;
 }
 
@@ -28,12 +33,14 @@ export const AbsenceSchema = new EntitySchema<Absence>({
     typeId: { type: 'integer' },
     start: { type: 'string', length: 10 },
     end: { type: 'string', length: 10, nullable: true },
-    onHold: { type: 'boolean', default: false },
+    status: { type: 'string', length: 16, default: 'ACTIVE' },
+    statusSince: { type: 'string', length: 10, nullable: true },
     registeredByRole: { type: 'string', length: 16 },
     registeredByAuthority: { type: 'string', length: 8 },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
     deletedAt: { type: 'datetime', nullable: true },
+    deletedByAuthority: { type: 'string', length: 8, nullable: true },
     deletionComment: { type: 'text', nullable: true },
   },
 });

@@ -1,67 +1,156 @@
-// The absence type code list (fraværsårsager) as a rule table keyed by DFDG id (DOMAIN.md, seed 001 §2).
-import type { Role } from '../../../core/identity';
+// The absence type code list (fraværsårsager) as one rule table keyed by DFDG id. Every rule of
+// DOMAIN.md "Subgraph: absence" is a column here; the seed section it comes from is in a comment.
+import type { Exemption } from '../../common/absence-events';
+
+/** Who may register (and so update or delete) an absence of a type. The system role always may. */
+export type Registrant = 'JOBCENTRE' | 'AKASSE';
+
+/** What a contact-group change does to an absence of the type. */
+export type ContactGroupReaction = 'END' | 'HOLD' | 'STAY';
+
+/** A duration as the seeds state it: "op til 6 uger", "op til 5 år". */
+export type MaxDuration = { weeks: number; years?: undefined } | { years: number; weeks?: undefined };
 
 export interface AbsenceTypeRule {
   id: number;
   name: string;
-  /** Retired types stay readable but cannot be registered. */
+  /** Retired (udgået) types stay readable but cannot be registered. */
   retired: boolean;
-  /** Contact groups the type may be registered in; null when the seeds set no limit. */
+  /** Contact groups the type may be registered in; null: any open contact group. */
   allowedContactGroups: readonly number[] | null;
-  registeredBy: readonly Role[];
-  maxBackdatingDays: number | null;
-  maxDurationDays: number | null;
+  registeredBy: readonly Registrant[];
+  /** How far back before today the start may lie; null: no limit. */
+  maxBackdatingWeeks: number | null;
+  /** Longest absence, counting start and end day; null: open-ended allowed. */
+  maxDuration: MaxDuration | null;
+  /** First day the type may be used (as start date); null: always. */
   validFrom: string | null;
-  /** Types this one may never overlap. */
+  /** What an active absence of the type exempts the person from. */
+  exemptions: readonly Exemption[];
+  /** Types an absence of this type may never overlap (kept symmetric by the test of this table). */
   noOverlapWith: readonly number[];
-  /** False for types the citizen front end cannot show yet: shown as 'Ukendt'. */
+  /**
+   * Contact groups in which the absence is put on hold (i bero) rather than ended, though the type
+   * is not allowed there; leaving such a group reactivates it if the new group allows the type.
+   */
+  holdInContactGroups: readonly number[];
+  /** False for types 11, 25, 49, 54, 58, 75: once started they cannot be deleted (001 §2.3). */
+  deletableOnceStarted: boolean;
+  /** Types that presuppose deregistration: deleting one does not re-register the person (001 §2.3). */
+  presupposesDeregistration: boolean;
+  /** False for types the citizen front end (Jobnet) cannot show yet: shown as 'Ukendt'. */
   displayableToCitizen: boolean;
 }
 
-const BOTH: readonly Role[] = ['caseworker', 'akasse', 'system'];
-const JOBCENTRE: readonly Role[] = ['caseworker', 'system'];
-const SIX_WEEKS = 42;
+const SIX_WEEKS: MaxDuration = { weeks: 6 };
+const SICK_BENEFIT_GROUPS = [24, 25];
 
-function type(id: number, name: string, rule: Partial<AbsenceTypeRule> = {}): AbsenceTypeRule {
-  return { id, name, retired: false, allowedContactGroups: null, registeredBy: BOTH, maxBackdatingDays: null, maxDurationDays: null, validFrom: null, noOverlapWith: [], displayableToCitizen: true, ...rule };
+/**
+ * Groups under LAB § 106 (mindre intensiv indsats): dagpenge, kontanthjælp, ledighedsydelse,
+ * uddannelseshjælp and the overgangsydelse/selvforsørgelsesydelse groups. The seeds name the
+ * additions (10 in 001 §2.4, 4 and 5 in §2.5, "all §106 groups except 12" for 77), not this base.
+ */
+const LAB_106_GROUPS = [1, 2, 7, 12, 26, 27, 28, 29];
+const LESS_INTENSIVE = [...LAB_106_GROUPS, 10]; // 001 §2.4: also flex-job employed
+const WORK_SHARING = [...LESS_INTENSIVE, 4, 5]; // 001 §2.5: also revalidering and for-revalidering
+
+/**
+ * Absences that presuppose deregistration take the person off the job-seeker duties altogether;
+ * 79 was split off from 8 for bereavement (001 §2.1), so they exempt from what 79 does.
+ */
+const DEREGISTERED: readonly Exemption[] = ['REGISTRATION', 'CV', 'REFERRED_WORK', 'CONTACT_COURSE', 'RIGHT_DUTY_OFFERS', 'OFFERS', 'JOBLOG'];
+/** LAB § 106: during less intensive effort the jobcentre sets the contact course and offers aside. */
+const LESS_INTENSIVE_EXEMPTIONS: readonly Exemption[] = ['CONTACT_COURSE', 'RIGHT_DUTY_OFFERS', 'OFFERS'];
+/** Sick: not available, so no attendance, referred work, offers, joblog or self-booking. */
+const SICK_EXEMPTIONS: readonly Exemption[] = ['ATTENDANCE', 'REFERRED_WORK', 'RIGHT_DUTY_OFFERS', 'OFFERS', 'JOBLOG', 'SELF_BOOKING'];
+
+function type(id: number, name: string, rule: Partial<Omit<AbsenceTypeRule, 'id' | 'name'>> = {}): AbsenceTypeRule {
+  return {
+    id,
+    name,
+    retired: false,
+    allowedContactGroups: null,
+    registeredBy: ['JOBCENTRE', 'AKASSE'],
+    maxBackdatingWeeks: null,
+    maxDuration: null,
+    validFrom: null,
+    exemptions: [],
+    noOverlapWith: [],
+    holdInContactGroups: [],
+    deletableOnceStarted: true,
+    presupposesDeregistration: false,
+    displayableToCitizen: true,
+    ...rule,
+  };
+}
+
+/** Retired (udgået) types: readable in history, never registered again, never deleted once started (001 §2.3). */
+function retired(id: number, name: string): AbsenceTypeRule {
+  return type(id, name, { retired: true, deletableOnceStarted: false });
+}
+
+function lessIntensive(id: number, name: string, rule: Partial<AbsenceTypeRule> = {}): AbsenceTypeRule {
+  return type(id, name, { allowedContactGroups: LESS_INTENSIVE, maxDuration: SIX_WEEKS, exemptions: LESS_INTENSIVE_EXEMPTIONS, ...rule });
 }
 
 export const ABSENCE_TYPE_RULES: readonly AbsenceTypeRule[] = [
-  type(6, 'Under 18 og uden forældre med forsørgelsespligt'),
-  type(7, 'Kan ikke få førtidspension eller folkepension'),
-  type(8, 'Barsel', { noOverlapWith: [79] }), // 001 §2.1: 8 never overlaps 79
-  type(11, 'Sygdom – sygemelding'),
-  type(21, 'Værnepligt'),
-  type(25, 'Seniorjob', { retired: true }),
-  type(43, 'På vej på efterløn/fleksydelse (inden for 6 uger)', { maxDurationDays: SIX_WEEKS }),
-  type(44, 'På vej på pension (folkepension) (inden for 6 uger)', { maxDurationDays: SIX_WEEKS }),
-  type(45, 'På vej i job (inden for 6 uger)', { maxDurationDays: SIX_WEEKS }),
-  type(46, 'Barsel inden for 6 uger', { maxDurationDays: SIX_WEEKS }),
-  type(49, 'Omfattet af særlig uddannelsesydelse', { retired: true }),
-  type(54, 'Omfattet af kontantydelse', { retired: true }),
-  type(58, 'Omfattet af integrationsydelse', { retired: true }),
-  type(65, 'Uden for institutionens åbningstid – manglende pasningsmulighed'),
-  type(71, 'Arbejdsfordeling op til 6 uger', { maxDurationDays: SIX_WEEKS }),
-  type(72, 'Arbejdsfordeling over 6 uger'),
-  type(73, 'Vejrlig eller materialemangel', { maxDurationDays: SIX_WEEKS }),
-  type(75, 'Kontaktforløb er hos a-kassen'),
-  type(77, 'På vej på erhvervsuddannelse (inden for 6 uger)', { maxDurationDays: SIX_WEEKS, validFrom: '2021-03-15' }), // 001 §2.9
-  type(78, 'Arbejdsfordeling – ny midlertidig ordning. COVID-19'),
+  type(6, 'Under 18 og uden forældre med forsørgelsespligt', { presupposesDeregistration: true, exemptions: DEREGISTERED }),
+  type(7, 'Kan ikke få førtidspension eller folkepension', { presupposesDeregistration: true, exemptions: DEREGISTERED }),
+  /** Barsel (maternity/paternity leave); 001 §2.1: never overlaps 79 */
+  type(8, 'Barsel', { presupposesDeregistration: true, exemptions: DEREGISTERED, noOverlapWith: [79] }),
+  /** Sygemelding; 001 §2.3: the group changes it caused cannot be rolled back, so no deletion once started */
+  type(11, 'Sygdom – sygemelding', { deletableOnceStarted: false, exemptions: SICK_EXEMPTIONS }),
+  type(21, 'Værnepligt', { presupposesDeregistration: true, exemptions: DEREGISTERED }),
+  retired(25, 'Seniorjob'),
+  lessIntensive(43, 'På vej på efterløn/fleksydelse (inden for 6 uger)'),
+  lessIntensive(44, 'På vej på pension (folkepension) (inden for 6 uger)'),
+  lessIntensive(45, 'På vej i job (inden for 6 uger)'),
+  lessIntensive(46, 'Barsel inden for 6 uger'),
+  retired(49, 'Omfattet af særlig uddannelsesydelse'),
+  retired(54, 'Omfattet af kontantydelse'),
+  retired(58, 'Omfattet af integrationsydelse'),
+  /** Manglende pasningsmulighed; 001 §2.7: on hold while sick, ended at recovery into a group other than 1 */
+  type(65, 'Uden for institutionens åbningstid – manglende pasningsmulighed', {
+    allowedContactGroups: [1],
+    holdInContactGroups: SICK_BENEFIT_GROUPS,
+    exemptions: ['REFERRED_WORK'],
+  }),
+  lessIntensive(71, 'Arbejdsfordeling op til 6 uger', { allowedContactGroups: WORK_SHARING }), // 001 §2.5, §2.6
+  lessIntensive(72, 'Arbejdsfordeling over 6 uger', { allowedContactGroups: WORK_SHARING, maxDuration: null }), // 001 §2.5
+  lessIntensive(73, 'Vejrlig eller materialemangel'), // 001 §2.4, §2.6
+  /** 001 §2.3: the jobcentre cannot take the contact course over backwards, so no deletion once started */
+  type(75, 'Kontaktforløb er hos a-kassen', { allowedContactGroups: [1], deletableOnceStarted: false }),
+  /** Erhvervsuddannelse; 000, 001 §2.9: from 2021-03-15, all §106 groups but 12, never exempts the CV */
+  lessIntensive(77, 'På vej på erhvervsuddannelse (inden for 6 uger)', {
+    allowedContactGroups: LESS_INTENSIVE.filter((group) => group !== 12),
+    validFrom: '2021-03-15',
+  }),
+  lessIntensive(78, 'Arbejdsfordeling – ny midlertidig ordning. COVID-19', { allowedContactGroups: WORK_SHARING, maxDuration: null }), // 001 §2.5
   /** Sorgorlov (bereavement leave), 001 §2.1 */
   type(79, 'Sorgorlov', {
     allowedContactGroups: [2, 4, 5, 7, 10, 11, 12, 13, 14, 15, 16, 17, 21, 22, 26, 27, 28, 29],
-    registeredBy: JOBCENTRE,
-    maxBackdatingDays: 8 * 7,
-    maxDurationDays: 26 * 7,
+    registeredBy: ['JOBCENTRE'],
+    maxBackdatingWeeks: 8,
+    maxDuration: { weeks: 26 },
+    exemptions: ['REGISTRATION', 'CV', 'REFERRED_WORK', 'CONTACT_COURSE', 'RIGHT_DUTY_OFFERS', 'OFFERS', 'JOBLOG'],
     noOverlapWith: [8],
+    holdInContactGroups: SICK_BENEFIT_GROUPS,
     displayableToCitizen: false,
   }),
-  /** Fritaget for rådighed under uddannelsestilbud – minkerhverv, 001 §2.2 */
+  /** Fritaget for rådighed under uddannelsestilbud – minkerhverv, 001 §2.2: stays active on 24 and 25 */
   type(80, 'Fritaget for rådighed under uddannelsestilbud – minkerhverv eller følgeerhverv', {
     allowedContactGroups: [1, 2, 4, 5, 7, 11, 12, 13, 14, 15, 16, 17, 21, 22, 24, 25, 26, 28],
-    registeredBy: JOBCENTRE,
-    maxBackdatingDays: 8 * 7,
-    maxDurationDays: 5 * 365,
+    registeredBy: ['JOBCENTRE'],
+    maxBackdatingWeeks: 8,
+    maxDuration: { years: 5 },
+    exemptions: ['ATTENDANCE', 'REFERRED_WORK', 'RIGHT_DUTY_OFFERS', 'OFFERS', 'JOBLOG'],
     displayableToCitizen: false,
   }),
+  /**
+   * Seks ugers jobrettet uddannelse for dagpengemodtagere; 002 (release 2024-4): the a-kasse may
+   * register it in the whole unemployment period, and it exempts from self-booking and joblog. The
+   * seeds give no DFDG ids for these two types: 901 and 902 are provisional until STAR confirms them.
+   */
+  type(901, 'Jobrettet uddannelse – deltid', { allowedContactGroups: [1], maxDuration: SIX_WEEKS, exemptions: ['SELF_BOOKING', 'JOBLOG'] }),
+  type(902, 'Jobrettet uddannelse – fuldtid', { allowedContactGroups: [1], maxDuration: SIX_WEEKS, exemptions: ['SELF_BOOKING', 'JOBLOG'] }),
 ];

@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123061837 extends Migration {
+export class Migration20261123081621 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table \`absence\` (\`id\` text not null, \`person_id\` text not null, \`type_id\` integer not null, \`start\` text not null, \`end\` text null, \`on_hold\` integer not null default false, \`registered_by_role\` text not null, \`registered_by_authority\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`deleted_at\` datetime null, \`deletion_comment\` text null, primary key (\`id\`));`);
+    this.addSql(`create table \`absence\` (\`id\` text not null, \`person_id\` text not null, \`type_id\` integer not null, \`start\` text not null, \`end\` text null, \`status\` text not null default 'ACTIVE', \`status_since\` text null, \`registered_by_role\` text not null, \`registered_by_authority\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`deleted_at\` datetime null, \`deleted_by_authority\` text null, \`deletion_comment\` text null, primary key (\`id\`));`);
     this.addSql(`create index \`absence_person_id_start_index\` on \`absence\` (\`person_id\`, \`start\`);`);
 
     this.addSql(`create table \`consumer_offset\` (\`consumer\` text not null, \`stream\` text not null, \`last_position\` bigint not null default 0, primary key (\`consumer\`, \`stream\`));`);

@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123061837 extends Migration {
+export class Migration20261123081621 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "absence" ("id" varchar(36) not null, "person_id" varchar(36) not null, "type_id" int not null, "start" varchar(10) not null, "end" varchar(10) null, "on_hold" boolean not null default false, "registered_by_role" varchar(16) not null, "registered_by_authority" varchar(8) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "deleted_at" timestamptz null, "deletion_comment" text null, constraint "absence_pkey" primary key ("id"));`);
+    this.addSql(`create table "absence" ("id" varchar(36) not null, "person_id" varchar(36) not null, "type_id" int not null, "start" varchar(10) not null, "end" varchar(10) null, "status" varchar(16) not null default 'ACTIVE', "status_since" varchar(10) null, "registered_by_role" varchar(16) not null, "registered_by_authority" varchar(8) not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "deleted_at" timestamptz null, "deleted_by_authority" varchar(8) null, "deletion_comment" text null, constraint "absence_pkey" primary key ("id"));`);
     this.addSql(`create index "absence_person_id_start_index" on "absence" ("person_id", "start");`);
 
     this.addSql(`create table "consumer_offset" ("consumer" varchar(64) not null, "stream" varchar(64) not null, "last_position" bigint not null default 0, constraint "consumer_offset_pkey" primary key ("consumer", "stream"));`);

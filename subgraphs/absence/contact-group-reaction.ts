@@ -1,0 +1,38 @@
+// The bus consumer that applies a contact-group change to the person's absences: end, hold or
+// reactivate per the type table, each with its event, in the transaction that also stores the
+// consumer's stream position (core/consumer.ts), so a redelivered event changes nothing.
+import type { EntityManager } from '@mikro-orm/core';
+import type { Clock } from '../../core/clock';
+import type { ConsumerDefinition } from '../../core/consumer';
+import type { DomainEvent } from '../../core/events';
+import { KnownPerson } from '../common/person-directory';
+import { AbsenceEvent, PersonEvent, type ContactGroupChangedPayload } from './events';
+import { lockPerson, personAbsences, recordAbsenceEvent } from './persistence';
+import { applyAction, planContactGroupReaction, type AbsenceAction } from './rules';
+
+const EVENT_OF: Record<AbsenceAction, string> = {
+  END: AbsenceEvent.ABSENCE_ENDED,
+  HOLD: AbsenceEvent.ABSENCE_ON_HOLD,
+  REACTIVATE: AbsenceEvent.ABSENCE_REACTIVATED,
+};
+
+export function contactGroupReactionConsumer(clock: Clock): ConsumerDefinition {
+  return {
+    name: 'absence.contact-group-reaction',
+    streams: ['person'],
+    async handle(em: EntityManager, event: DomainEvent) {
+      if (event.kind !== PersonEvent.CONTACT_GROUP_CHANGED) return;
+      const change = event.payload as unknown as ContactGroupChangedPayload;
+      // The directory consumer creates the person on PERSON_UPSERTED, which precedes any group change.
+      if (!(await em.findOne(KnownPerson, { id: change.personId }))) return;
+      const person = await lockPerson(em, change.personId);
+      const absences = await personAbsences(em, person.id);
+      const now = clock.now();
+      for (const planned of planContactGroupReaction(absences, { contactGroupId: change.contactGroupId, start: change.start })) {
+        const absence = absences.find((a) => a.id === planned.absenceId)!;
+        Object.assign(absence, applyAction(absence, planned.action, change.start), { updatedAt: now });
+        recordAbsenceEvent(em, clock, EVENT_OF[planned.action], absence, person, { contactGroupId: change.contactGroupId });
+      }
+    },
+  };
+}

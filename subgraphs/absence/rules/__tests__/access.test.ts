@@ -1,0 +1,40 @@
+// Who may read and write a person's absences.
+import { absenceTypeById, authorizeFreeText, authorizeRead, authorizeWrite } from '..';
+import type { Identity, Role } from '../../../../core/identity';
+
+const person = { municipalityCode: '101', akasser: ['21'] };
+const as = (role: Role, authority: string): Identity => ({ subject: 't', role, authority });
+
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+    return 'OK';
+  } catch (error) {
+    return (error as { extensions: { code: string } }).extensions.code;
+  }
+}
+
+it.each([
+  ['the person\'s jobcentre', as('caseworker', '101'), 'OK'],
+  ['another jobcentre', as('caseworker', '147'), 'FORBIDDEN'],
+  ['the person\'s a-kasse', as('akasse', '21'), 'OK'],
+  ['another a-kasse', as('akasse', '99'), 'FORBIDDEN'],
+  ['an analyst', as('analyst', 'STAR'), 'OK'],
+  ['the system', as('system', 'STAR'), 'OK'],
+])('reading: %s → %s', (_who, identity, expected) => expect(codeOf(() => authorizeRead(identity, person))).toBe(expected));
+
+it.each([
+  ['the person\'s jobcentre, 79', as('caseworker', '101'), 79, 'OK'],
+  ['another jobcentre, 79', as('caseworker', '147'), 79, 'FORBIDDEN'],
+  ['the person\'s a-kasse, 79 (jobcentre only)', as('akasse', '21'), 79, 'REGISTRANT_NOT_ALLOWED'],
+  ['the person\'s a-kasse, 80 (jobcentre only)', as('akasse', '21'), 80, 'REGISTRANT_NOT_ALLOWED'],
+  ['the person\'s a-kasse, jobrettet uddannelse', as('akasse', '21'), 901, 'OK'],
+  ['another a-kasse, jobrettet uddannelse', as('akasse', '99'), 901, 'FORBIDDEN'],
+  ['an analyst', as('analyst', 'STAR'), 45, 'FORBIDDEN'],
+  ['the system, 79', as('system', 'STAR'), 79, 'OK'],
+])('writing: %s → %s', (_who, identity, typeId, expected) => expect(codeOf(() => authorizeWrite(identity, person, absenceTypeById(typeId)))).toBe(expected));
+
+it('keeps free text from analysts only', () => {
+  expect(codeOf(() => authorizeFreeText(as('analyst', 'STAR')))).toBe('FORBIDDEN');
+  for (const role of ['caseworker', 'akasse', 'system'] as const) expect(codeOf(() => authorizeFreeText(as(role, role === 'caseworker' ? '101' : role === 'akasse' ? '21' : 'STAR')))).toBe('OK');
+});
