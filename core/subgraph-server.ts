@@ -48,6 +48,14 @@ export interface SubgraphModule<L = unknown> {
   createLoaders(em: EntityManager): L;
   /** Reactions to other subgraphs' events. */
   consumers?: (clock: Clock) => ConsumerDefinition[];
+  /** Jobs run on a timer as the system role (STAR's scheduled jobs); each must be idempotent. */
+  scheduledJobs?: ScheduledJob<L>[];
+}
+
+export interface ScheduledJob<L = unknown> {
+  name: string;
+  intervalMs: number;
+  run(ctx: SubgraphContext<L>): Promise<unknown>;
 }
 
 export interface SubgraphRuntime {
@@ -63,6 +71,8 @@ export interface SubgraphRuntime {
    */
   syncDelivery: boolean;
   maxBodyBytes?: number;
+  /** Run the module's scheduled jobs on their timers (default on; tests run them by mutation). */
+  scheduledJobs?: boolean;
   onQuery?: (sql: string) => void;
   /** Key of the analysts' CPR pseudonyms; the same for every subgraph of a deployment. */
   cprPseudonymKey: Buffer;
@@ -125,6 +135,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
   }
   relay.start();
   await relay.drain();
+  const timers = runtime.scheduledJobs === false ? [] : (module.scheduledJobs ?? []).map((job) => scheduleJob(module, job, orm, runtime, pseudonymiseCpr));
 
   return {
     name: module.name,
@@ -133,6 +144,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     relay,
     httpServer: served.server,
     async stop() {
+      timers.forEach((timer) => clearInterval(timer));
       relay.stop();
       await Promise.all(subscriptions.map((s) => s.close()));
       await served.close();
@@ -140,6 +152,39 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
       await orm.close();
     },
   };
+}
+
+/**
+ * Runs a job every `intervalMs` with a system identity and a fresh context; a run never overlaps the
+ * previous one, and a failure is logged and retried at the next tick (the jobs are idempotent).
+ */
+function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: MikroORM, runtime: SubgraphRuntime, pseudonymiseCpr: Pseudonymise): NodeJS.Timeout {
+  let running = false;
+  const log = logger.child({ subgraph: module.name, job: job.name });
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    const em = orm.em.fork();
+    const ctx: SubgraphContext<L> = {
+      identity: { subject: `scheduler:${job.name}`, role: 'system', authority: 'STAR' },
+      em,
+      loaders: module.createLoaders(em),
+      clock: runtime.clock,
+      bus: runtime.bus,
+      requestId: randomUUID(),
+      clientOperation: `scheduled ${job.name}`,
+      pseudonymiseCpr,
+    };
+    job
+      .run(ctx)
+      .then((result) => log.info({ result }, 'scheduled job ran'))
+      .catch((error: unknown) => log.error({ err: error }, 'scheduled job failed; retried at the next tick'))
+      .finally(() => {
+        running = false;
+      });
+  }, job.intervalMs);
+  timer.unref();
+  return timer;
 }
 
 function publishBeforeResponding(relay: OutboxRelay) {

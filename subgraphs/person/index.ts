@@ -8,6 +8,7 @@ import { entities } from './entities';
 import { createLoaders, type PersonLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { migrations } from './migrations';
+import { runScheduledJobs } from './mutations/scheduled';
 
 export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -19,4 +20,7 @@ export const personSubgraph: SubgraphModule<PersonLoaders> = {
   migrations,
   createLoaders,
   consumers: (clock) => personConsumers(clock),
+  // Hourly rather than once at night: every job is idempotent and computes "as of today", so a
+  // missed night (a restart, a deploy) costs at most an hour, never a day.
+  scheduledJobs: [{ name: 'person-daily-rules', intervalMs: 3_600_000, run: (ctx) => runScheduledJobs(ctx) }],
 };
