@@ -4,6 +4,7 @@
 import { devClientSigningKey } from '../gateway/keys';
 import { issueClientToken } from '../gateway/tokens';
 import { logger } from '../core/logger';
+import type { Role } from '../core/identity';
 
 const JOBCENTRES = ['101', '147', '751', '461', '851'];
 const FIRST = ['Anna', 'Mette', 'Lars', 'Jens', 'Sofie', 'Mads', 'Freja', 'Peter', 'Ida', 'Ahmad', 'Fatima', 'Oliver', 'Emma', 'Noah', 'Karen'];
@@ -70,20 +71,109 @@ async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promis
   }));
 }
 
-export async function seedDemoData(url: string, dataDir: string, count = 300): Promise<void> {
+const AKASSER = ['21', '22', '30', '55', '84'];
+const EEA = ['DE', 'SE', 'NO', 'PL', 'ES', 'NL'];
+/** ESCO-STAR titles from the shipped occupation catalog. */
+const OCCUPATIONS = ['5223.1', '5120.1', '4110.1', '7115.1', '2512.1', '5321.1'];
+
+function shiftDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** An absence type the person's group allows and the jobcentre may register, with a legal period. */
+function absenceFor(groupId: number, today: string): { typeId: number; start: string; end: string } | null {
+  if ([1, 2, 7, 12, 28].includes(groupId)) return { typeId: 45, start: shiftDays(today, -7), end: shiftDays(today, 21) }; // På vej i job, ≤ 6 weeks
+  if ([24, 25].includes(groupId)) return { typeId: 11, start: shiftDays(today, -10), end: shiftDays(today, 30) }; // Sygdom
+  if ([11, 13].includes(groupId)) return { typeId: 79, start: shiftDays(today, -14), end: shiftDays(today, 60) }; // Sorgorlov, ≤ 26 weeks
+  return null;
+}
+
+/**
+ * Writes the demo data set through the gateway, each part as the role that owns it in real life:
+ * the CPR feed and the a-kasse register as the system role, contact groups, absences, plans and job
+ * orders as the person's jobcentre, EEA periods as the person's a-kasse. Skipped when the data
+ * folder already holds the first demo person.
+ */
+export async function seedDemoData(url: string, dataDir: string, count = 300, today = new Date().toISOString().slice(0, 10)): Promise<void> {
   const key = await devClientSigningKey(dataDir);
-  const system = await issueClientToken(key, { role: 'system', authority: 'STAR', subject: 'demo-seed' });
+  const token = (role: Role, authority: string) => issueClientToken(key, { role, authority, subject: `demo-seed-${role}-${authority}` });
+  const system = await token('system', 'STAR');
   const persons = demoPersons(count);
+  const existing = await call(url, system, 'query($cpr: String!) { person(cpr: $cpr) { id } }', { cpr: persons[0].cpr });
+  if (existing.person) {
+    logger.info('demo data already loaded');
+    return;
+  }
+  const tokens = new Map<string, string>();
+  const as = async (role: Role, authority: string) => {
+    const id = `${role}:${authority}`;
+    if (!tokens.has(id)) tokens.set(id, await token(role, authority));
+    return tokens.get(id)!;
+  };
+
+  // Job orders first: three per jobcentre, the first public, so citizens can be mediated to them.
+  const orders = new Map<string, string[]>();
+  for (const jobcentre of JOBCENTRES) {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const data = await call(url, await as('caseworker', jobcentre), 'mutation($i: CreateJobOrderInput!) { createJobOrder(input: $i) { id } }', {
+        i: {
+          title: `${['Butiksassistent', 'Kok', 'Kontorassistent'][i]} søges`,
+          occupationCode: ['5223.1', '5120.1', '4110.1'][i],
+          description: 'Vi søger en stabil medarbejder til 37 timer om ugen. Erfaring er en fordel, men ikke et krav.',
+          numberOfPositions: 1 + i,
+          isInternal: i !== 0,
+        },
+      });
+      ids.push((data.createJobOrder as { id: string }).id);
+    }
+    orders.set(jobcentre, ids);
+  }
+
+  const next = random(7);
+  const counts = { persons: 0, memberships: 0, absences: 0, plans: 0, mediations: 0, eeaPeriods: 0 };
   await inBatches(persons, 8, async (person) => {
+    const jobcentre = await as('caseworker', person.municipalityCode);
     await call(url, system, 'mutation($input: UpsertPersonInput!) { upsertPerson(input: $input) { id } }', {
       input: { cpr: person.cpr, name: person.name, municipalityCode: person.municipalityCode },
     });
-    await call(url, system, 'mutation($input: ChangeContactGroupInput!) { changeContactGroup(input: $input) { id } }', {
+    counts.persons++;
+    // Dagpenge and sick-benefit recipients from employment are insured: a membership of an a-kasse.
+    const akasse = [1, 24, 25].includes(person.contactGroupId) || next() < 0.3 ? AKASSER[Math.floor(next() * AKASSER.length)] : null;
+    if (akasse) {
+      await call(url, system, 'mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr: person.cpr, akasse, start: '2020-01-01' } });
+      counts.memberships++;
+    }
+    await call(url, jobcentre, 'mutation($input: ChangeContactGroupInput!) { changeContactGroup(input: $input) { id } }', {
       input: { cpr: person.cpr, contactGroupId: person.contactGroupId, start: person.contactGroupStart },
-    }).catch((error: Error) => {
-      // Re-seeding an existing data folder: the group is already open from that date.
-      if (!error.message.startsWith('INVALID_DATE_RANGE')) throw error;
     });
+    const absence = absenceFor(person.contactGroupId, today);
+    if (absence && next() < 0.35) {
+      await call(url, jobcentre, 'mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr: person.cpr, ...absence } });
+      counts.absences++;
+    }
+    if (person.contactGroupId === 1) {
+      await call(url, jobcentre, 'mutation($i: JobSearchRequirementsInput!) { setJobSearchRequirements(input: $i) { version } }', {
+        i: {
+          cpr: person.cpr,
+          occupations: [{ code: OCCUPATIONS[Math.floor(next() * OCCUPATIONS.length)], level: 3 }],
+          where: { municipalityCodes: [person.municipalityCode] },
+        },
+      });
+      counts.plans++;
+    }
+    if ([1, 2].includes(person.contactGroupId) && next() < 0.15) {
+      await call(url, jobcentre, 'mutation($i: MediateCandidateInput!) { mediateCandidate(input: $i) { id } }', { i: { jobOrderId: orders.get(person.municipalityCode)![0], cpr: person.cpr } });
+      counts.mediations++;
+    }
+    if (akasse && person.contactGroupId === 1 && next() < 0.2) {
+      await call(url, await as('akasse', akasse), 'mutation($i: ReportEeaBenefitPeriodInput!) { reportEeaBenefitPeriod(input: $i) { paymentId } }', {
+        i: { cpr: person.cpr, country: EEA[Math.floor(next() * EEA.length)], start: shiftDays(today, -60), end: shiftDays(today, 30) },
+      });
+      counts.eeaPeriods++;
+    }
   });
-  logger.info({ persons: persons.length }, 'demo data loaded');
+  logger.info({ ...counts, jobOrders: JOBCENTRES.length * 3 }, 'demo data loaded');
 }

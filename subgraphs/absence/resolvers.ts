@@ -1,4 +1,5 @@
 // Absence resolvers: parse → authorize → rule → persist (with its event, in one transaction).
+import { absencesByTypeAndMonth } from './aggregates';
 import { randomUUID } from 'node:crypto';
 import { requireRole } from '../../core/authorize';
 import { today, type IsoDate } from '../../core/dates';
@@ -145,6 +146,7 @@ function dayOrToday(on: IsoDate | null | undefined, ctx: Context): IsoDate {
 export const resolvers = {
   Query: {
     absenceTypes: () => ABSENCE_TYPE_RULES,
+    absencesByTypeAndMonth: (_: unknown, args: { from: string; to: string; municipalityCode?: string | null }, ctx: Context) => absencesByTypeAndMonth(ctx, args),
   },
   Mutation: {
     registerAbsence: (_: unknown, args: { input: RegisterAbsenceInput }, ctx: Context) => registerAbsence(ctx, args.input),
