@@ -9,6 +9,7 @@ import { createLoaders, type PersonLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { migrations } from './migrations';
 import { runScheduledJobs } from './mutations/scheduled';
+import { runPersonRetention } from './retention';
 
 export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -22,5 +23,8 @@ export const personSubgraph: SubgraphModule<PersonLoaders> = {
   consumers: (clock) => personConsumers(clock),
   // Hourly rather than once at night: every job is idempotent and computes "as of today", so a
   // missed night (a restart, a deploy) costs at most an hour, never a day.
-  scheduledJobs: [{ name: 'person-daily-rules', intervalMs: 3_600_000, run: (ctx) => runScheduledJobs(ctx) }],
+  scheduledJobs: [
+    { name: 'person-daily-rules', intervalMs: 3_600_000, run: (ctx) => runScheduledJobs(ctx) },
+    { name: 'retention', intervalMs: 3_600_000, run: (ctx) => runPersonRetention(ctx) },
+  ],
 };

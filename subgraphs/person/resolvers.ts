@@ -25,6 +25,7 @@ import { authoritiesOf, cvRequirementFrom } from './person-state';
 import { listPersons } from './persons-list';
 import { auditLog, auditTrailOf, type AuditLogArgs } from './audit';
 import { personsByContactGroup } from './aggregates';
+import { describeRetention, runPersonRetention } from './retention';
 import type { CprAccess } from '../../core/audit';
 import {
   authorizeHealthRead,
@@ -65,6 +66,7 @@ export const resolvers = {
     persons: (_: unknown, args: { municipalityCode: string; first?: number | null; after?: string | null }, ctx: Context) => listPersons(ctx, args),
     auditLog: (_: unknown, args: AuditLogArgs, ctx: Context) => auditLog(ctx, args),
     personsByContactGroup: (_: unknown, args: { on: string; municipalityCode?: string | null }, ctx: Context) => personsByContactGroup(ctx, args),
+    retentionPolicies: (_: unknown, __: unknown, ctx: Context) => describeRetention(ctx),
     contactGroups: () => CONTACT_GROUPS,
     personCategories: () => Object.entries(PERSON_CATEGORIES).map(([id, rule]) => ({ id, name: rule.name, sickBenefit: rule.sickBenefit, retiredFrom: rule.retiredFrom ?? null, replacedBy: rule.replacedBy ?? null })),
     meetingTypes: () => [...MEETING_TYPES.values()],
@@ -97,6 +99,7 @@ export const resolvers = {
     revisitRetiredCategories: (_: unknown, args: { asOf?: string | null }, ctx: Context) => revisitRetiredCategories(ctx, args.asOf),
     recordScreeningResult: (_: unknown, args: { input: { cpr: string; answers: { questionId: number; answer: string }[] } }, ctx: Context) => recordScreeningResult(ctx, args.input),
     runScheduledJobs: (_: unknown, args: { asOf?: string | null }, ctx: Context) => runScheduledJobs(ctx, args.asOf),
+    runRetention: (_: unknown, args: { asOf?: string | null }, ctx: Context) => runPersonRetention(ctx, args.asOf),
   },
   CprAccessEntry: {
     person: (entry: CprAccess) => ({ __typename: 'Person', id: entry.personId }),

@@ -10,6 +10,7 @@ import { AkasseMembershipSchema } from './AkasseMembership';
 import { KnownAbsenceSchema } from './KnownAbsence';
 import { ScreeningResultSchema } from './ScreeningResult';
 import { CprAccessSchema } from '../../../core/audit';
+import { RetentionRunSchema } from '../../../core/retention';
 
 export const entities = [
   PersonSchema,
@@ -23,4 +24,5 @@ export const entities = [
   KnownAbsenceSchema,
   ScreeningResultSchema,
   CprAccessSchema,
+  RetentionRunSchema,
 ] as EntitySchema[];

@@ -1,0 +1,79 @@
+// The retention table (slettepolitikker, DOMAIN.md "Retention") as the person subgraph applies it:
+// every kind the digest names, with its period and source, and a purge for the kinds this hub
+// holds. Kinds kept by other systems (joblog, referrals, 'tjek jobforslag' receipts, systematic
+// referral courses) are listed so the table is whole, and reported as not held when the job runs.
+import { requireRole } from '../../core/authorize';
+import { CprAccess } from '../../core/audit';
+import { today } from '../../core/dates';
+import { DomainError } from '../../core/errors';
+import { runRetention, type RetentionPolicy } from '../../core/retention';
+import type { SubgraphContext } from '../../core/subgraph-server';
+import type { PersonLoaders } from './loaders';
+import { deleteExpiredScreeningResults } from './mutations/screening';
+import { PersonErrorCode } from './rules';
+
+type Context = SubgraphContext<PersonLoaders>;
+
+const notHeld = (kind: string, description: string, keepFor: RetentionPolicy['keepFor']): RetentionPolicy => ({
+  kind,
+  description,
+  keepFor,
+  source: 'DOMAIN.md Retention; held by the source system, not by this hub',
+  purge: null,
+});
+
+export function retentionPolicies(ctx: Context): RetentionPolicy[] {
+  return [
+    notHeld('systematic-referral-course', 'Systematisk henvisningsforløb, from its registration', { years: 2 }),
+    notHeld('job-suggestion-check-receipt', "'Tjek jobforslag' receipts", { years: 6 }),
+    notHeld('referral-to-other-actor', 'The referral itself to another actor (that actor sees only referred persons, only in the period)', { years: 6 }),
+    notHeld('joblog-voluntary-fields', 'Joblog, voluntary fields (not shown to the citizen after 4 years without update)', { years: 4 }),
+    notHeld('joblog-mandatory-fields', 'Joblog, mandatory fields', { years: 6 }),
+    {
+      kind: 'screening-result',
+      description: 'Digital screening result: 90 days for the citizen, 6 months for caseworkers, then deleted (with a history row and an event, no answers)',
+      keepFor: { months: 6 },
+      source: 'DOMAIN.md Retention; seed 001 §1.6',
+      // The visibility dates are stored with each result, so the purge deletes by them, not by the cutoff.
+      purge: async () => deleteExpiredScreeningResults(ctx),
+    },
+    {
+      kind: 'cpr-access-audit',
+      description: 'Audit rows of CPR numbers shown in clear',
+      keepFor: { years: 5 },
+      source: 'Our decision: long enough to answer a citizen who asks who looked them up, years later',
+      purge: (em, cutoff, limit) =>
+        em.transactional(async (tx) => {
+          const old = await tx.find(CprAccess, { at: { $lt: new Date(`${cutoff}T00:00:00Z`) } }, { fields: ['id'], limit, orderBy: { at: 'asc' } });
+          if (old.length) await tx.nativeDelete(CprAccess, { id: { $in: old.map((row) => row.id) } });
+          return old.length;
+        }),
+    },
+    {
+      kind: 'deceased-person',
+      description: 'Deceased persons: after hand-over to the national archive (Rigsarkivet); the hand-over was postponed in 2021, so nothing is deleted',
+      keepFor: null,
+      source: 'DOMAIN.md Retention',
+      purge: null,
+    },
+  ];
+}
+
+/** System role, or the scheduler: runs the table as of today (an `asOf` in the past re-checks an earlier day). */
+export async function runPersonRetention(ctx: Context, asOf?: string | null) {
+  requireRole(ctx.identity, 'system');
+  const day = today(ctx.clock);
+  if (asOf && asOf > day) throw new DomainError(PersonErrorCode.AS_OF_IN_FUTURE, `Retention cannot run as of a day after today (${day}).`, { field: 'asOf' });
+  return runRetention(ctx.em, retentionPolicies(ctx), asOf ?? day, ctx.clock.now());
+}
+
+export function describeRetention(ctx: Context) {
+  requireRole(ctx.identity, 'system');
+  return retentionPolicies(ctx).map(({ kind, description, keepFor, source, purge }) => ({
+    kind,
+    description,
+    keepFor: keepFor ? [keepFor.years && `${keepFor.years} years`, keepFor.months && `${keepFor.months} months`, keepFor.days && `${keepFor.days} days`].filter(Boolean).join(' ') : null,
+    source,
+    held: purge !== null,
+  }));
+}
