@@ -6,6 +6,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { costLimitPlugin } from './cost';
+import type { GatewayContext } from './context';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -13,13 +14,15 @@ export interface QueryLimits {
   maxDirectives: number;
   maxTokens: number;
   maxCost: number;
+  /** The system role's batch work may ask for bigger pages. */
+  systemMaxCost: number;
 }
 
 /** Deep enough for person → absences → type → …, far below what hurts a subgraph. */
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15, maxDirectives: 10, maxTokens: 2_000, maxCost: 5_000 };
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15, maxDirectives: 10, maxTokens: 2_000, maxCost: 20_000, systemMaxCost: 200_000 };
 
 export interface Protection {
-  plugins: ApolloServerPlugin[];
+  plugins: ApolloServerPlugin<GatewayContext>[];
   validationRules: ValidationRule[];
 }
 
@@ -34,5 +37,5 @@ export function queryProtection(limits: QueryLimits = DEFAULT_LIMITS): Protectio
     blockFieldSuggestion: { enabled: true },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: [...plugins, costLimitPlugin(limits.maxCost)], validationRules };
+  return { plugins: [...plugins, costLimitPlugin(limits.maxCost, limits.systemMaxCost)], validationRules };
 }

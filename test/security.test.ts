@@ -94,6 +94,18 @@ describe('query cost counts lists by the page they ask for', () => {
     const response = await t.gql(inbox(20), {}, { role: 'caseworker', authority: '101' });
     expect(response.errors).toBeUndefined();
   });
+
+  const list = (first: number) =>
+    `{ persons(municipalityCode: "101", first: ${first}) { nodes { cpr contactGroup { contactGroup { id name } } cvRequirement absences { type { id name } start end status } plan { version } eeaBenefitPeriods { country start end } } } }`;
+
+  it("lets a caseworker's screen list 100 persons with everything, but not 1000", async () => {
+    expect((await t.gql(list(100), {}, { role: 'caseworker', authority: '101' })).errors).toBeUndefined();
+    expect(errorCodes(await t.gql(list(1000), {}, { role: 'caseworker', authority: '101' }))).toEqual(['QUERY_TOO_COSTLY']);
+  });
+
+  it("gives the system role's batch work a larger budget", async () => {
+    expect((await t.gql(list(1000), {}, { role: 'system', authority: 'STAR' })).errors).toBeUndefined();
+  });
 });
 
 describe('rate limit per identity', () => {
