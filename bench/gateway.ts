@@ -42,6 +42,65 @@ export const CASEWORKER_LIST = `query CaseworkerList($municipalityCode: String!,
   }
 }`;
 
+/** Workload 3: registers and updates absences and reports EEA periods at a steady rate, through our gateway. */
+class WriteMix {
+  private timer: NodeJS.Timeout | null = null;
+  private n = 0;
+  private readonly absences: string[] = [];
+  readonly latencies: number[] = [];
+  errors = 0;
+  private readonly windows = new Map<string, number>();
+
+  constructor(
+    private readonly url: string,
+    private readonly caseworker: string,
+    private readonly members: { cpr: string; akasseToken: string }[],
+    private readonly today: string,
+  ) {}
+
+  start(perSecond: number): void {
+    this.timer = setInterval(() => void this.write(), 1000 / perSecond);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async write(): Promise<void> {
+    const i = this.n++;
+    const member = this.members[i % this.members.length];
+    const started = performance.now();
+    let result: { body: { errors?: unknown[]; data?: unknown } };
+    if (i % 3 === 0) {
+      result = await post(this.url, this.caseworker, 'mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', {
+        i: { cpr: member.cpr, typeId: 45, start: this.today, end: shift(this.today, 14) },
+      });
+      const id = (result.body.data as { registerAbsence?: { id: string } } | undefined)?.registerAbsence?.id;
+      if (id) this.absences.push(id);
+    } else if (i % 3 === 1 && this.absences.length) {
+      result = await post(this.url, this.caseworker, 'mutation($i: UpdateAbsenceInput!) { updateAbsence(input: $i) { id } }', {
+        i: { id: this.absences[i % this.absences.length], end: shift(this.today, 10 + (i % 20)) },
+      });
+    } else {
+      // A fresh week for each report of a person, so periods never overlap.
+      const window = this.windows.get(member.cpr) ?? 0;
+      this.windows.set(member.cpr, window + 1);
+      const start = shift(this.today, -400 + window * 7);
+      result = await post(this.url, member.akasseToken, 'mutation($i: ReportEeaBenefitPeriodInput!) { reportEeaBenefitPeriod(input: $i) { paymentId } }', {
+        i: { cpr: member.cpr, country: 'DE', start, end: shift(start, 4) },
+      });
+    }
+    this.latencies.push(performance.now() - started);
+    if (result.body.errors) this.errors++;
+  }
+}
+
+function shift(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 export interface TargetFigures {
   target: string;
   workload: string;
@@ -81,6 +140,8 @@ async function post(url: string, token: string, query: string, variables: Record
 
 export interface GatewayBenchOptions {
   persons: number;
+  /** Writes per second of workload 3, running during every timed run. */
+  writesPerSecond: number;
   seconds: number;
   connections: number;
   /** Skip Hive Gateway (e.g. on a machine without it installed). */
@@ -92,6 +153,7 @@ export interface GatewayBenchResult {
   memoryMb: Record<string, number>;
   overheadP50Ms: number;
   sqlPerListSize: { size: number; statements: Record<string, number> }[];
+  writes: { perSecond: number; count: number; p50Ms: number; p99Ms: number; errors: number };
 }
 
 export async function benchGateway(options: GatewayBenchOptions): Promise<GatewayBenchResult> {
@@ -107,10 +169,10 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<Gatewa
     const key = await devClientSigningKey(dataDir);
     const caseworker = await issueClientToken(key, { role: 'caseworker', authority: '101', subject: 'bench-caseworker' });
 
-    await seedDemoData(ours.ready.url, dataDir, options.persons);
-    const cprs = demoPersons(options.persons)
-      .filter((p) => p.municipalityCode === '101')
-      .map((p) => p.cpr);
+    // Everyone in jobcentre 101, so the caseworker list can grow to 1,000.
+    await seedDemoData(ours.ready.url, dataDir, options.persons, undefined, ['101']);
+    const cprs = demoPersons(options.persons, 2021, ['101']).map((p) => p.cpr);
+    const system = await issueClientToken(key, { role: 'system', authority: 'STAR', subject: 'bench-system' });
 
     const targets: Target[] = [{ name: 'ours', url: ours.ready.url, pid: ours.child.pid! }];
     const monolith = await forkServer<{ url: string }>('monolith.ts', [dataDir]);
@@ -153,12 +215,24 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<Gatewa
       { name: '1 person overview (varying ids)', body: () => JSON.stringify({ query: PERSON_OVERVIEW, variables: { cpr: cprs[Math.floor(Math.random() * cprs.length)] } }) },
       ...(hasList ? [{ name: '2 caseworker list (100 persons)', body: () => JSON.stringify({ query: CASEWORKER_LIST, variables: { municipalityCode: '101', first: 100 } }) }] : []),
     ];
+    // Workload 3's writers: dagpenge recipients with their a-kasse.
+    const listed = (await post(ours.ready.url, system, '{ persons(municipalityCode: "101", first: 1000) { nodes { cpr contactGroup { contactGroup { id } } akasseMemberships { akasse } } } }', {})).body.data as {
+      persons: { nodes: { cpr: string; contactGroup: { contactGroup: { id: number } } | null; akasseMemberships: { akasse: string }[] }[] };
+    };
+    const members = [];
+    for (const node of listed.persons.nodes.filter((n) => n.contactGroup?.contactGroup.id === 1 && n.akasseMemberships.length)) {
+      members.push({ cpr: node.cpr, akasseToken: await issueClientToken(key, { role: 'akasse', authority: node.akasseMemberships[0].akasse, subject: 'bench-akasse' }) });
+    }
+    const writer = new WriteMix(ours.ready.url, caseworker, members, new Date().toISOString().slice(0, 10));
+
     const figures: TargetFigures[] = [];
     for (const workload of workloads) {
       for (const target of targets) {
         // A short warm-up per target so JIT and plan caches are hot for everyone alike.
         await load(target, caseworker, workload.body, 2, options.connections);
+        writer.start(options.writesPerSecond);
         figures.push({ target: target.name, workload: workload.name, ...(await load(target, caseworker, workload.body, options.seconds, options.connections)) });
+        writer.stop();
       }
     }
     const memoryMb = Object.fromEntries(targets.map((t) => [t.name, peakMemoryMb(t.pid)]));
@@ -176,13 +250,21 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<Gatewa
     if (hasList) {
       for (const size of [10, 100, 1000]) {
         await ask(subgraphs.child, 'sql-reset');
-        const { body } = await post(ours.ready.url, caseworker, CASEWORKER_LIST, { municipalityCode: '101', first: size });
+        // The system role: a screen never lists 1,000 persons, and the cost limit says so.
+        const { body } = await post(ours.ready.url, system, CASEWORKER_LIST, { municipalityCode: '101', first: size });
         if (body.errors) throw new Error(`list query failed: ${JSON.stringify(body.errors)}`);
         const { counts } = await ask<{ counts: Record<string, number> }>(subgraphs.child, 'sql-counts');
         sqlPerListSize.push({ size, statements: counts });
       }
     }
-    return { figures, memoryMb, overheadP50Ms: Number(percentile(overheads, 50).toFixed(2)), sqlPerListSize };
+    const writes = {
+      perSecond: options.writesPerSecond,
+      count: writer.latencies.length,
+      p50Ms: Number(percentile(writer.latencies, 50).toFixed(1)),
+      p99Ms: Number(percentile(writer.latencies, 99).toFixed(1)),
+      errors: writer.errors,
+    };
+    return { figures, memoryMb, overheadP50Ms: Number(percentile(overheads, 50).toFixed(2)), sqlPerListSize, writes };
   } finally {
     for (const stop of stops) await stop().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { benchNotifications } from './notifications';
 import { printTable } from './stats';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, 'no-hive': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, writes: { type: 'string' }, 'no-hive': { type: 'boolean' } } });
   const which = positionals.length ? positionals : ['gateway', 'notifications'];
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   if (which.includes('gateway')) {
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       persons: Number(values.persons ?? 1000),
       seconds: Number(values.seconds ?? 10),
       connections: Number(values.connections ?? 20),
+      writesPerSecond: Number(values.writes ?? 20),
       hive: !values['no-hive'],
     });
     const ours = (workload: string) => result.figures.find((f) => f.target === 'ours' && f.workload === workload)!;
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
     );
     printTable('Peak memory (VmHWM of the process tree)', Object.entries(result.memoryMb).map(([target, mb]) => ({ target, 'peak MB': mb })));
     console.log(`\nOur gateway's own overhead (total − time waiting on subgraphs), workload 1, p50: ${result.overheadP50Ms} ms`);
+    console.log(
+      `Workload 3, writes through our gateway during every timed run: ${result.writes.perSecond}/s target, ${result.writes.count} writes, p50 ${result.writes.p50Ms} ms, p99 ${result.writes.p99Ms} ms, ${result.writes.errors} refused`,
+    );
     if (result.sqlPerListSize.length) {
       printTable('SQL statements per caseworker-list request, by subgraph', result.sqlPerListSize.map((r) => ({ 'list size': r.size, ...r.statements })));
     }

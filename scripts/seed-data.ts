@@ -31,7 +31,7 @@ export interface DemoPerson {
   contactGroupStart: string;
 }
 
-export function demoPersons(count: number, seed = 2021): DemoPerson[] {
+export function demoPersons(count: number, seed = 2021, jobcentres: readonly string[] = JOBCENTRES): DemoPerson[] {
   const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   const persons: DemoPerson[] = [];
@@ -44,7 +44,7 @@ export function demoPersons(count: number, seed = 2021): DemoPerson[] {
     persons.push({
       cpr: `${day}${month}${year}${serial}`,
       name: `${pick(FIRST)} ${pick(LAST)}`,
-      municipalityCode: JOBCENTRES[i % JOBCENTRES.length],
+      municipalityCode: jobcentres[i % jobcentres.length],
       contactGroupId: pick(GROUPS),
       contactGroupStart: `2026-${startMonth}-01`,
     });
@@ -96,11 +96,11 @@ function absenceFor(groupId: number, today: string): { typeId: number; start: st
  * orders as the person's jobcentre, EEA periods as the person's a-kasse. Skipped when the data
  * folder already holds the first demo person.
  */
-export async function seedDemoData(url: string, dataDir: string, count = 300, today = new Date().toISOString().slice(0, 10)): Promise<void> {
+export async function seedDemoData(url: string, dataDir: string, count = 300, today = new Date().toISOString().slice(0, 10), jobcentres: readonly string[] = JOBCENTRES): Promise<void> {
   const key = await devClientSigningKey(dataDir);
   const token = (role: Role, authority: string) => issueClientToken(key, { role, authority, subject: `demo-seed-${role}-${authority}` });
   const system = await token('system', 'STAR');
-  const persons = demoPersons(count);
+  const persons = demoPersons(count, 2021, jobcentres);
   const existing = await call(url, system, 'query($cpr: String!) { person(cpr: $cpr) { id } }', { cpr: persons[0].cpr });
   if (existing.person) {
     logger.info('demo data already loaded');
@@ -115,7 +115,7 @@ export async function seedDemoData(url: string, dataDir: string, count = 300, to
 
   // Job orders first: three per jobcentre, the first public, so citizens can be mediated to them.
   const orders = new Map<string, string[]>();
-  for (const jobcentre of JOBCENTRES) {
+  for (const jobcentre of jobcentres) {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const data = await call(url, await as('caseworker', jobcentre), 'mutation($i: CreateJobOrderInput!) { createJobOrder(input: $i) { id } }', {
@@ -175,5 +175,5 @@ export async function seedDemoData(url: string, dataDir: string, count = 300, to
       counts.eeaPeriods++;
     }
   });
-  logger.info({ ...counts, jobOrders: JOBCENTRES.length * 3 }, 'demo data loaded');
+  logger.info({ ...counts, jobOrders: jobcentres.length * 3 }, 'demo data loaded');
 }
