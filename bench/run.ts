@@ -5,11 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { benchGateway } from './gateway';
+import { benchScale } from './scale';
 import { benchNotifications } from './notifications';
 import { printTable } from './stats';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, writes: { type: 'string' }, 'no-hive': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, writes: { type: 'string' }, 'no-hive': { type: 'boolean' }, 'scale-persons': { type: 'string' } } });
   const which = positionals.length ? positionals : ['gateway', 'notifications'];
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   if (which.includes('gateway')) {
@@ -43,6 +44,16 @@ async function main(): Promise<void> {
     if (result.sqlPerListSize.length) {
       printTable('SQL statements per caseworker-list request, by subgraph', result.sqlPerListSize.map((r) => ({ 'list size': r.size, ...r.statements })));
     }
+  }
+  if (which.includes('scale')) {
+    // PostgreSQL on loopback (BENCH_DATABASE_URL); not in the default run: generating takes minutes.
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'build-dist.ts')], { stdio: 'inherit' });
+    const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const figures = await benchScale(base, Number(values['scale-persons'] ?? 1_000_000), Number(values.seconds ?? 10));
+    printTable(
+      'Workload 1 (person overview, varying persons) through our gateway on PostgreSQL, by data size',
+      figures.map((f) => ({ persons: f.persons, 'generated in s': f.generateSeconds.toFixed(0), 'req/s': f.requestsPerSecond, 'p50 ms': f.p50Ms, 'p99 ms': f.p99Ms })),
+    );
   }
   if (which.includes('notifications')) {
     const counts = (values.subscribers ?? '1000,10000').split(',').map(Number);
