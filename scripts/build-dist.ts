@@ -9,6 +9,9 @@ import path from 'node:path';
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
 
+// From scratch: a file deleted from the sources must not live on in dist/ (a stale `x.js` beside
+// a new `x/index.js` would win the require).
+fs.rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 
 function copyAssets(dir: string): void {
