@@ -1,128 +1,74 @@
-// Payment resolvers: parse → authorize → rule → persist (with its event, in one transaction).
-import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { forbidden, requireRole } from '../../core/authorize';
-import { today } from '../../core/dates';
-import { DomainError, ErrorCode } from '../../core/errors';
-import { recordEvent } from '../../core/outbox';
+// Payment resolvers: parse → authorize → rule → persist (with its event, in one transaction). The
+// mutations live in membership-mutations.ts and eea-mutations.ts; reads authorize per person here.
+import { today, type IsoDate } from '../../core/dates';
 import type { SubgraphContext } from '../../core/subgraph-server';
-import { addressEvent } from '../common/dispatch-rules';
-import { findPersonByCpr } from '../common/person-directory';
-import { AkasseMembership } from './entities/AkasseMembership';
+import type { KnownPerson } from '../common/person-directory';
+import type { AkasseMembership } from './entities/AkasseMembership';
 import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
-import { PaymentEvent } from './events';
+import { deleteEeaBenefitPeriod, interruptEeaBenefitPeriod, reportEeaBenefitPeriod, updateEeaBenefitPeriod, type InterruptInput, type ReportInput, type UpdateInput } from './eea-mutations';
 import type { PaymentLoaders } from './loaders';
-import { EEA_COUNTRIES, INTERRUPTION_CAUSES, interruptionCause, validateEeaReport, validateMembership } from './rules';
+import { endAkasseMembership, registerAkasseMembership, type EndMembershipInput, type MembershipInput } from './membership-mutations';
+import { EEA_COUNTRIES, INTERRUPTION_CAUSES, authorizeRead, coverageEnd, coverageWindow, eeaCoverageByWeek, interruptionCause } from './rules';
 
 type Context = SubgraphContext<PaymentLoaders>;
 
-interface MembershipInput {
-  cpr: string;
-  akasse: string;
-  start: string;
-  end?: string | null;
+/** A Person as this subgraph resolves it: the reference and its directory entry (null if unknown here). */
+interface PersonRef {
+  id: string;
+  known?: KnownPerson | null;
 }
 
-interface ReportInput {
-  cpr: string;
-  country: string;
-  start: string;
-  end: string;
-  paymentId?: string | null;
+interface ReadablePerson {
+  memberships: AkasseMembership[];
+  periods: () => Promise<EeaBenefitPeriod[]>;
 }
 
-async function registerAkasseMembership(ctx: Context, input: MembershipInput): Promise<AkasseMembership> {
-  requireRole(ctx.identity, 'akasse', 'system');
-  if (ctx.identity.role === 'akasse' && ctx.identity.authority !== input.akasse) {
-    throw forbidden('An a-kasse can only register memberships of its own.');
-  }
-  const person = await findPersonByCpr(ctx.em, input.cpr);
-  return ctx.em.transactional(async (em) => {
-    const existing = await em.find(AkasseMembership, { personId: person.id });
-    validateMembership(existing, { akasse: input.akasse, start: input.start, end: input.end ?? null });
-    const membership = em.create(AkasseMembership, {
-      id: randomUUID(),
-      personId: person.id,
-      akasse: input.akasse,
-      start: input.start,
-      end: input.end ?? null,
-      registeredBy: `${ctx.identity.role}:${ctx.identity.authority}`,
-      createdAt: ctx.clock.now(),
-    });
-    recordEvent(em, ctx.clock, {
-      kind: PaymentEvent.AKASSE_MEMBERSHIP_STARTED,
-      personId: person.id,
-      entityType: 'AkasseMembership',
-      entityId: membership.id,
-      authorities: addressEvent(PaymentEvent.AKASSE_MEMBERSHIP_STARTED, { ...person, akasser: [...person.akasser, membership.akasse] }),
-      payload: { personId: person.id, membershipId: membership.id, akasse: membership.akasse, start: membership.start, end: membership.end },
-    });
-    return membership;
-  });
+/**
+ * The person's register after checking the caller may read it; null for a person the CPR feed has
+ * not delivered here yet (nothing of theirs can be stored). Loaders batch N persons into one query.
+ */
+async function readable(person: PersonRef, ctx: Context): Promise<ReadablePerson | null> {
+  const [known, memberships] = await Promise.all([person.known === undefined ? ctx.loaders.knownPersonById.load(person.id) : person.known, ctx.loaders.membershipsByPerson.load(person.id)]);
+  if (!known) return null;
+  authorizeRead(ctx.identity, { municipalityCode: known.municipalityCode, memberships });
+  return { memberships, periods: () => ctx.loaders.periodsByPerson.load(person.id) };
 }
 
-async function reportEeaBenefitPeriod(ctx: Context, input: ReportInput): Promise<EeaBenefitPeriod> {
-  requireRole(ctx.identity, 'akasse');
-  const person = await findPersonByCpr(ctx.em, input.cpr);
-  try {
-    return await ctx.em.transactional(async (em) => {
-      const memberships = await em.find(AkasseMembership, { personId: person.id });
-      const periods = await em.find(EeaBenefitPeriod, { personId: person.id });
-      validateEeaReport({
-        identity: ctx.identity,
-        memberships,
-        existingPeriods: periods,
-        country: input.country,
-        start: input.start,
-        end: input.end,
-        paymentId: input.paymentId ?? null,
-        today: today(ctx.clock),
-      });
-      const now = ctx.clock.now();
-      const period = em.create(EeaBenefitPeriod, {
-        paymentId: input.paymentId ?? randomUUID(),
-        personId: person.id,
-        country: input.country,
-        start: input.start,
-        end: input.end,
-        interruptionDate: null,
-        interruptionCauseId: null,
-        reportedBy: ctx.identity.authority,
-        createdAt: now,
-        updatedAt: now,
-      });
-      recordEvent(em, ctx.clock, {
-        kind: PaymentEvent.EEA_BENEFIT_PERIOD_REPORTED,
-        personId: person.id,
-        entityType: 'EeaBenefitPeriod',
-        entityId: period.paymentId,
-        authorities: addressEvent(PaymentEvent.EEA_BENEFIT_PERIOD_REPORTED, person),
-        payload: { personId: person.id, paymentId: period.paymentId, country: period.country, start: period.start, end: period.end },
-      });
-      return period;
-    });
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new DomainError(ErrorCode.CONFLICT, 'A period with that PaymentIdentifier already exists.', { field: 'paymentId' });
-    }
-    throw error;
-  }
+async function eeaCoverage(person: PersonRef, args: { from?: IsoDate | null; to?: IsoDate | null }, ctx: Context) {
+  const window = coverageWindow(args, today(ctx.clock));
+  const access = await readable(person, ctx);
+  return access ? eeaCoverageByWeek(await access.periods(), window) : [];
+}
+
+async function eeaBenefitPeriod(paymentId: string, ctx: Context): Promise<EeaBenefitPeriod | null> {
+  const period = await ctx.em.findOne(EeaBenefitPeriod, { paymentId });
+  if (!period) return null;
+  return (await readable({ id: period.personId }, ctx)) ? period : null;
 }
 
 export const resolvers = {
   Query: {
     eeaCountries: () => EEA_COUNTRIES,
     interruptionCauses: () => INTERRUPTION_CAUSES,
+    eeaBenefitPeriod: (_: unknown, args: { paymentId: string }, ctx: Context) => eeaBenefitPeriod(args.paymentId, ctx),
   },
   Mutation: {
     registerAkasseMembership: (_: unknown, args: { input: MembershipInput }, ctx: Context) => registerAkasseMembership(ctx, args.input),
+    endAkasseMembership: (_: unknown, args: { input: EndMembershipInput }, ctx: Context) => endAkasseMembership(ctx, args.input),
     reportEeaBenefitPeriod: (_: unknown, args: { input: ReportInput }, ctx: Context) => reportEeaBenefitPeriod(ctx, args.input),
+    interruptEeaBenefitPeriod: (_: unknown, args: { input: InterruptInput }, ctx: Context) => interruptEeaBenefitPeriod(ctx, args.input),
+    updateEeaBenefitPeriod: (_: unknown, args: { input: UpdateInput }, ctx: Context) => updateEeaBenefitPeriod(ctx, args.input),
+    deleteEeaBenefitPeriod: (_: unknown, args: { paymentId: string }, ctx: Context) => deleteEeaBenefitPeriod(ctx, args.paymentId),
   },
   Person: {
-    akasseMemberships: (person: { id: string }, _: unknown, ctx: Context) => ctx.loaders.membershipsByPerson.load(person.id),
-    eeaBenefitPeriods: (person: { id: string }, _: unknown, ctx: Context) => ctx.loaders.periodsByPerson.load(person.id),
+    __resolveReference: async (ref: PersonRef, ctx: Context): Promise<PersonRef> => ({ id: ref.id, known: await ctx.loaders.knownPersonById.load(ref.id) }),
+    akasseMemberships: async (person: PersonRef, _: unknown, ctx: Context) => (await readable(person, ctx))?.memberships ?? [],
+    eeaBenefitPeriods: async (person: PersonRef, _: unknown, ctx: Context) => (await (await readable(person, ctx))?.periods()) ?? [],
+    eeaCoverage,
   },
   EeaBenefitPeriod: {
     interruptionCause: (period: EeaBenefitPeriod) => (period.interruptionCauseId === null ? null : interruptionCause(period.interruptionCauseId)),
+    coveredUntil: (period: EeaBenefitPeriod) => coverageEnd(period),
   },
 };
+

@@ -7,8 +7,12 @@ export class AkasseMembership {
   akasse!: string;
   start!: string;
   end: string | null = null;
+  /** `role:authority` of the caller that registered it (the register feed or the a-kasse). */
   registeredBy!: string;
+  /** `role:authority` of the caller that ended it; null while open or when registered with an end. */
+  endedBy: string | null = null;
   createdAt!: Date;
+  updatedAt!: Date;
 }
 
 export const AkasseMembershipSchema = new EntitySchema<AkasseMembership>({
@@ -22,6 +26,8 @@ export const AkasseMembershipSchema = new EntitySchema<AkasseMembership>({
     start: { type: 'string', length: 10 },
     end: { type: 'string', length: 10, nullable: true },
     registeredBy: { type: 'string', length: 64 },
+    endedBy: { type: 'string', length: 64, nullable: true },
     createdAt: { type: 'datetime' },
+    updatedAt: { type: 'datetime' },
   },
 });

@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123061837 extends Migration {
+export class Migration20261123092713 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "akasse_membership" ("id" varchar(36) not null, "person_id" varchar(36) not null, "akasse" varchar(8) not null, "start" varchar(10) not null, "end" varchar(10) null, "registered_by" varchar(64) not null, "created_at" timestamptz not null, constraint "akasse_membership_pkey" primary key ("id"));`);
+    this.addSql(`create table "akasse_membership" ("id" varchar(36) not null, "person_id" varchar(36) not null, "akasse" varchar(8) not null, "start" varchar(10) not null, "end" varchar(10) null, "registered_by" varchar(64) not null, "ended_by" varchar(64) null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "akasse_membership_pkey" primary key ("id"));`);
     this.addSql(`create index "akasse_membership_person_id_start_index" on "akasse_membership" ("person_id", "start");`);
 
     this.addSql(`create table "consumer_offset" ("consumer" varchar(64) not null, "stream" varchar(64) not null, "last_position" bigint not null default 0, constraint "consumer_offset_pkey" primary key ("consumer", "stream"));`);

@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123061837 extends Migration {
+export class Migration20261123092713 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table \`akasse_membership\` (\`id\` text not null, \`person_id\` text not null, \`akasse\` text not null, \`start\` text not null, \`end\` text null, \`registered_by\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`);
+    this.addSql(`create table \`akasse_membership\` (\`id\` text not null, \`person_id\` text not null, \`akasse\` text not null, \`start\` text not null, \`end\` text null, \`registered_by\` text not null, \`ended_by\` text null, \`created_at\` datetime not null, \`updated_at\` datetime not null, primary key (\`id\`));`);
     this.addSql(`create index \`akasse_membership_person_id_start_index\` on \`akasse_membership\` (\`person_id\`, \`start\`);`);
 
     this.addSql(`create table \`consumer_offset\` (\`consumer\` text not null, \`stream\` text not null, \`last_position\` bigint not null default 0, primary key (\`consumer\`, \`stream\`));`);

@@ -1,0 +1,83 @@
+// The writes every payment change shares: serialise on the person, read their register and
+// periods fresh, and queue the change's event in the same unit of work (the outbox).
+import { LockMode, type EntityManager } from '@mikro-orm/core';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import type { Clock } from '../../core/clock';
+import { recordEvent } from '../../core/outbox';
+import { addressEvent } from '../common/dispatch-rules';
+import { KnownPerson } from '../common/person-directory';
+import { AkasseMembership } from './entities/AkasseMembership';
+import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
+import type { AkasseMembershipPayload, EeaBenefitPeriodPayload } from './events';
+import { akasserOf } from './rules';
+
+/**
+ * Locks the person's directory row for the rest of the transaction and returns it fresh. Every
+ * write to a person's memberships or EEA periods takes this lock first, so "memberships never
+ * overlap" and "EEA periods never overlap" are checked against every committed row and none in
+ * flight: two overlapping requests sent at once queue on the row, and the second sees the first.
+ * A lock row rather than SERIALIZABLE isolation: nothing to retry, and it is the same row the
+ * other subgraphs lock for their per-person rules. PostgreSQL: SELECT … FOR UPDATE. SQLite has
+ * a single writer connection, so the transaction itself is the lock.
+ */
+export async function lockPerson(em: EntityManager, personId: string): Promise<KnownPerson> {
+  const lockMode = em.getPlatform() instanceof PostgreSqlPlatform ? LockMode.PESSIMISTIC_WRITE : undefined;
+  return em.findOneOrFail(KnownPerson, { id: personId }, { lockMode, refresh: true });
+}
+
+/** The person's memberships as committed now, oldest first. */
+export function personMemberships(em: EntityManager, personId: string): Promise<AkasseMembership[]> {
+  return em.find(AkasseMembership, { personId }, { refresh: true, orderBy: { start: 'asc' } });
+}
+
+/** The person's EEA periods as committed now, oldest first. */
+export function personPeriods(em: EntityManager, personId: string): Promise<EeaBenefitPeriod[]> {
+  return em.find(EeaBenefitPeriod, { personId }, { refresh: true, orderBy: { start: 'asc' } });
+}
+
+/** Whom an event about the person reaches: their jobcentre and every a-kasse in their register. */
+function recipients(kind: string, person: KnownPerson, memberships: readonly AkasseMembership[]) {
+  return addressEvent(kind, { municipalityCode: person.municipalityCode, akasser: akasserOf(memberships) });
+}
+
+export function recordMembershipEvent(em: EntityManager, clock: Clock, kind: string, membership: AkasseMembership, person: KnownPerson, memberships: readonly AkasseMembership[]): void {
+  const payload: AkasseMembershipPayload = { personId: person.id, membershipId: membership.id, akasse: membership.akasse, start: membership.start, end: membership.end };
+  recordEvent(em, clock, {
+    kind,
+    personId: person.id,
+    entityType: 'AkasseMembership',
+    entityId: membership.id,
+    authorities: recipients(kind, person, memberships),
+    payload: payload as unknown as Record<string, unknown>,
+  });
+}
+
+export function recordPeriodEvent(
+  em: EntityManager,
+  clock: Clock,
+  kind: string,
+  period: EeaBenefitPeriod,
+  changedBy: string,
+  person: KnownPerson,
+  memberships: readonly AkasseMembership[],
+): void {
+  const payload: EeaBenefitPeriodPayload = {
+    personId: period.personId,
+    paymentId: period.paymentId,
+    country: period.country,
+    start: period.start,
+    end: period.end,
+    interruptionDate: period.interruptionDate,
+    interruptionCauseId: period.interruptionCauseId,
+    reportedBy: period.reportedBy,
+    changedBy,
+  };
+  recordEvent(em, clock, {
+    kind,
+    personId: period.personId,
+    entityType: 'EeaBenefitPeriod',
+    entityId: period.paymentId,
+    authorities: recipients(kind, person, memberships),
+    payload: payload as unknown as Record<string, unknown>,
+  });
+}
