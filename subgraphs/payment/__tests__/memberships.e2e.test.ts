@@ -12,6 +12,7 @@ import {
   PERSON_PAYMENTS,
   REGISTER_MEMBERSHIP,
   SYSTEM,
+  type Caller,
   codes,
   counts,
   eventsOf,
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 type Membership = { id: string; akasse: string; start: string; end: string | null };
-const register = (input: Record<string, unknown>, as = SYSTEM) => t.gql<{ registerAkasseMembership: Membership }>(REGISTER_MEMBERSHIP, { i: input }, as);
+const register = (input: Record<string, unknown>, as: Caller = SYSTEM) => t.gql<{ registerAkasseMembership: Membership }>(REGISTER_MEMBERSHIP, { i: input }, as);
 
 describe('registering a membership', () => {
   it('is done by the register feed and by the a-kasse for its own members, with a STARTED event', async () => {

@@ -1,19 +1,11 @@
 // Shared steps of the payment subgraph's end-to-end suites: callers, persons, memberships, periods,
 // and what the payment database holds afterwards (rows and outbox events).
-import type { Role } from '../../../core/identity';
 import { errorCodes, type GraphQLResponse, type TestSystem } from '../../../test/support/system';
 
-export type Caller = { role: Role; authority: string };
-export const SYSTEM: Caller = { role: 'system', authority: 'STAR' };
-export const JOBCENTRE: Caller = { role: 'caseworker', authority: '101' };
-export const OTHER_JOBCENTRE: Caller = { role: 'caseworker', authority: '147' };
-/** The person's a-kasse now. */
-export const AKASSE: Caller = { role: 'akasse', authority: '21' };
+export { AKASSE, ANALYST, JOBCENTRE, OTHER_AKASSE, OTHER_JOBCENTRE, SYSTEM, fails, ok, type Caller } from '../../../test/support/callers';
+import { AKASSE, ok, type Caller } from '../../../test/support/callers';
 /** The person's a-kasse before 21. */
-export const FORMER_AKASSE: Caller = { role: 'akasse', authority: '30' };
-/** Never the person's a-kasse. */
-export const OTHER_AKASSE: Caller = { role: 'akasse', authority: '99' };
-export const ANALYST: Caller = { role: 'analyst', authority: 'STAR' };
+export const FORMER_AKASSE = { role: 'akasse', authority: '30' } as const;
 
 export const PERIOD_FIELDS = 'paymentId country start end interruptionDate interruptionCause { id name } reportedBy coveredUntil';
 export const REGISTER_MEMBERSHIP = 'mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id akasse start end } }';
@@ -42,20 +34,7 @@ export function newPaymentId(): string {
   return `PAY-${nextPaymentId++}`;
 }
 
-export async function ok<T = Record<string, unknown>>(t: TestSystem, query: string, variables: Record<string, unknown>, as: Caller = SYSTEM): Promise<T> {
-  const response = await t.gql<T>(query, variables, as);
-  if (response.errors) throw new Error(`${query}: ${JSON.stringify(response.errors)}`);
-  return response.data as T;
-}
-
 export function codes(response: GraphQLResponse<unknown>): unknown[] {
-  return errorCodes(response);
-}
-
-/** The error codes of an operation that must fail. */
-export async function fails(t: TestSystem, query: string, variables: Record<string, unknown>, as: Caller = SYSTEM): Promise<unknown[]> {
-  const response = await t.gql(query, variables, as);
-  expect(response.errors).toBeDefined();
   return errorCodes(response);
 }
 

@@ -1,29 +1,12 @@
 // Shared steps of the person subgraph's end-to-end suites: callers, persons created through the
 // gateway, compact reads of results and of the events that reached the bus.
 import type { BusEvent } from '../../../core/bus';
-import { errorCodes, eventually, type GraphQLResponse, type TestSystem } from '../../../test/support/system';
+import { eventually, type TestSystem } from '../../../test/support/system';
 
-export const JOBCENTRE = { role: 'caseworker', authority: '101' } as const;
-export const OTHER_JOBCENTRE = { role: 'caseworker', authority: '147' } as const;
-export const AKASSE = { role: 'akasse', authority: '21' } as const;
-export const OTHER_AKASSE = { role: 'akasse', authority: '99' } as const;
-export const ANALYST = { role: 'analyst', authority: 'STAR' } as const;
-export const SYSTEM = { role: 'system', authority: 'STAR' } as const;
+export { AKASSE, ANALYST, JOBCENTRE, OTHER_AKASSE, OTHER_JOBCENTRE, SYSTEM, fails, ok } from '../../../test/support/callers';
+import { JOBCENTRE, SYSTEM, ok } from '../../../test/support/callers';
 
 export type Caller = Parameters<TestSystem['gql']>[2];
-
-export async function ok<T = Record<string, unknown>>(t: TestSystem, query: string, variables: Record<string, unknown>, as?: Caller): Promise<T> {
-  const response = await t.gql<T>(query, variables, as);
-  expect(response.errors).toBeUndefined();
-  return response.data as T;
-}
-
-/** The error codes of an operation that must fail. */
-export async function fails(t: TestSystem, query: string, variables: Record<string, unknown>, as?: Caller): Promise<unknown[]> {
-  const response: GraphQLResponse = await t.gql(query, variables, as);
-  expect(response.errors).toBeDefined();
-  return errorCodes(response);
-}
 
 let serial = 0;
 

@@ -5,30 +5,11 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { BusEvent } from '../../../core/bus';
 import type { DomainEvent } from '../../../core/events';
 import type { PersonCategory } from '../../common/person-events';
-import { errorCodes, type GraphQLResponse, type TestSystem } from '../../../test/support/system';
+import type { TestSystem } from '../../../test/support/system';
 import { planPersonReactions } from '../consumers';
 
-export const JOBCENTRE = { role: 'caseworker', authority: '101' } as const;
-export const OTHER_JOBCENTRE = { role: 'caseworker', authority: '147' } as const;
-export const AKASSE = { role: 'akasse', authority: '21' } as const;
-export const OTHER_AKASSE = { role: 'akasse', authority: '99' } as const;
-export const ANALYST = { role: 'analyst', authority: 'STAR' } as const;
-export const SYSTEM = { role: 'system', authority: 'STAR' } as const;
-
-type Caller = Parameters<TestSystem['gql']>[2];
-
-export async function ok<T = Record<string, unknown>>(t: TestSystem, query: string, variables: Record<string, unknown>, as?: Caller): Promise<T> {
-  const response = await t.gql<T>(query, variables, as);
-  expect(response.errors).toBeUndefined();
-  return response.data as T;
-}
-
-/** The error codes of an operation that must fail. */
-export async function fails(t: TestSystem, query: string, variables: Record<string, unknown>, as?: Caller): Promise<unknown[]> {
-  const response: GraphQLResponse = await t.gql(query, variables, as);
-  expect(response.errors).toBeDefined();
-  return errorCodes(response);
-}
+export { AKASSE, ANALYST, JOBCENTRE, OTHER_AKASSE, OTHER_JOBCENTRE, SYSTEM, fails, ok } from '../../../test/support/callers';
+import { JOBCENTRE, ok, type Caller } from '../../../test/support/callers';
 
 let serial = 0;
 
