@@ -112,6 +112,14 @@ describe('deleteAbsence', () => {
     await ok(t, DELETE, { id: futureSick.id, c: 'Fejl' }, JOBCENTRE);
   });
 
+  it('deletes an 11 that starts today: its start date has not passed (001 §2.3 "dags dato eller fremtidig")', async () => {
+    const cpr = newCpr();
+    await person(t, cpr, 1, { start: '2020-01-01' });
+    const sickToday = await registered(t, { cpr, typeId: 11, start: '2026-11-23', end: null });
+    await ok(t, DELETE, { id: sickToday.id, c: 'Fejlregistreret' }, JOBCENTRE);
+    expect((await absencesOf(t, cpr, true)).map((a) => a.status)).toEqual(['DELETED']);
+  });
+
   it('deletes an absence no longer legal in the current contact group (ended by the change)', async () => {
     const cpr = newCpr();
     await person(t, cpr, 1, { start: '2026-01-01' });

@@ -35,13 +35,18 @@ export function validateDeletion(input: DeletionInput): DeletionDecision {
   if (comment.length > MAX_COMMENT_LENGTH) {
     throw new DomainError(AbsenceErrorCode.DELETION_COMMENT_TOO_LONG, `The correction comment holds at most ${MAX_COMMENT_LENGTH} characters.`, { field: 'comment' });
   }
-  const started = input.absence.start <= input.today;
-  if (started && !type.deletableOnceStarted) {
+  // 001 §2.3: "startdatoen ikke var overskredet (dvs. dags dato eller fremtidig)": an absence that
+  // starts today has not passed its start date and can always be deleted.
+  const pastStart = input.absence.start < input.today;
+  if (pastStart && !type.deletableOnceStarted) {
     throw new DomainError(
       AbsenceErrorCode.ABSENCE_NOT_DELETABLE,
       `${type.name} (${type.id}) cannot be deleted once it has started; end it with an update instead.`,
       { typeId: type.id },
     );
   }
-  return { comment, reRegistrationRequired: started && type.presupposesDeregistration };
+  // Deregistration took effect on the start day, so deleting even on that day leaves the person
+  // deregistered.
+  const tookEffect = input.absence.start <= input.today;
+  return { comment, reRegistrationRequired: tookEffect && type.presupposesDeregistration };
 }

@@ -29,8 +29,17 @@ it.each([6, 7, 8, 21, 43, 45, 65, 79, 80])('a started or ended absence of type %
   expect(codeOf(() => validateDeletion({ absence: started(typeId, 'ENDED'), comment: 'Fejl', today: TODAY }))).toBe('OK');
 });
 
-it('an absence starting today has started', () => {
-  expect(codeOf(() => validateDeletion({ absence: { ...future(11), start: TODAY }, comment: 'Fejl', today: TODAY }))).toBe('ABSENCE_NOT_DELETABLE');
+it('an absence starting today has not passed its start date, so even type 11 can be deleted (001 §2.3: "dags dato eller fremtidig")', () => {
+  expect(codeOf(() => validateDeletion({ absence: { ...future(11), start: TODAY }, comment: 'Fejl', today: TODAY }))).toBe('OK');
+  expect(codeOf(() => validateDeletion({ absence: { ...future(75), start: TODAY }, comment: 'Fejl', today: TODAY }))).toBe('OK');
+});
+
+it('an absence that started yesterday has passed its start date', () => {
+  expect(codeOf(() => validateDeletion({ absence: { ...future(11), start: '2026-11-22' }, comment: 'Fejl', today: TODAY }))).toBe('ABSENCE_NOT_DELETABLE');
+});
+
+it('deleting a type 8 on its start day still says the person is not re-registered: deregistration took effect that day', () => {
+  expect(validateDeletion({ absence: { ...future(8), start: TODAY }, comment: 'Fejl', today: TODAY }).reRegistrationRequired).toBe(true);
 });
 
 it.each(['', '   '])('needs a correction comment (%j)', (comment) => {
