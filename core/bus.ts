@@ -30,8 +30,12 @@ export interface EventBus {
   read(afterSequence: number, limit: number): Promise<BusEvent[]>;
   /** The sequence of the newest event in the log (0 when empty). */
   latestSequence(): Promise<number>;
-  /** Every event accepted from now on, in order; not durable (the gateway's live fan-out). */
-  watch(handler: (event: BusEvent) => void): Promise<BusSubscription>;
+  /**
+   * Every event after `afterSequence`, in order, then every new one; not durable (the gateway's
+   * live fan-out). Starting from a sequence rather than "from now" leaves no window between reading
+   * the head of the log and attaching in which an event could pass unseen.
+   */
+  watch(afterSequence: number, handler: (event: BusEvent) => void): Promise<BusSubscription>;
   close(): Promise<void>;
 }
 
@@ -110,7 +114,11 @@ export class InProcessBus implements EventBus {
     return (this.db.prepare('select coalesce(max(sequence), 0) as latest from bus_event').get() as { latest: number }).latest;
   }
 
-  async watch(handler: (event: BusEvent) => void): Promise<BusSubscription> {
+  async watch(afterSequence: number, handler: (event: BusEvent) => void): Promise<BusSubscription> {
+    // better-sqlite3 is synchronous and publish notifies watchers in the same tick as its insert,
+    // so reading the missed events and attaching here cannot interleave with a publish.
+    const missed = this.db.prepare('select sequence, body from bus_event where sequence > ? order by sequence').all(afterSequence) as { sequence: number; body: string }[];
+    for (const row of missed) handler({ ...(JSON.parse(row.body) as DomainEvent), sequence: row.sequence });
     this.watchers.add(handler);
     return { close: async () => void this.watchers.delete(handler) };
   }

@@ -8,6 +8,8 @@ import type { DomainEvent } from './events';
 
 const JETSTREAM_STREAM = 'DFDG_EVENTS';
 const codec = JSONCodec<DomainEvent>();
+/** Fetches tried before a read that should find events gives up and fails rather than answer empty. */
+const READ_ATTEMPTS = 5;
 
 /** The JetStream stream sequence is the bus's global sequence. */
 function toBusEvent(message: JsMsg): BusEvent {
@@ -107,12 +109,21 @@ export class NatsBus implements EventBus {
     if (available <= 0) return [];
     const consumer = await this.js.consumers.get(this.streamName, { opt_start_seq: afterSequence + 1 });
     const events: BusEvent[] = [];
-    const batch = await consumer.fetch({ max_messages: available, expires: 2000 });
-    for await (const message of batch) {
-      events.push(toBusEvent(message));
-      if (events.length === available) break;
+    try {
+      // A fetch can expire short of what the stream holds (a slow server, a busy machine). A short
+      // answer is fine, the reader asks again; an empty one would read as "caught up" and a
+      // resuming subscriber would go live past the events it never got, so keep asking.
+      for (let attempt = 0; events.length === 0 && attempt < READ_ATTEMPTS; attempt++) {
+        const batch = await consumer.fetch({ max_messages: available, expires: 2000 });
+        for await (const message of batch) {
+          events.push(toBusEvent(message));
+          if (events.length === available) break;
+        }
+      }
+    } finally {
+      await consumer.delete().catch(() => undefined);
     }
-    await consumer.delete().catch(() => undefined);
+    if (events.length === 0) throw new Error(`JetStream held ${available} event(s) after sequence ${afterSequence} but delivered none`);
     return events;
   }
 
@@ -121,8 +132,11 @@ export class NatsBus implements EventBus {
     return (await manager.streams.info(this.streamName)).state.last_seq;
   }
 
-  async watch(handler: (event: BusEvent) => void): Promise<BusSubscription> {
-    const consumer = await this.js.consumers.get(this.streamName, { deliver_policy: DeliverPolicy.New });
+  async watch(afterSequence: number, handler: (event: BusEvent) => void): Promise<BusSubscription> {
+    // An ordered consumer from an explicit sequence, not DeliverPolicy.New: "new" would start at
+    // whatever the server holds when the consumer is created, and an event published between the
+    // caller reading the head and this call would never be seen live.
+    const consumer = await this.js.consumers.get(this.streamName, { opt_start_seq: afterSequence + 1 });
     const messages = await consumer.consume();
     this.subscriptions.add(messages);
     void (async () => {

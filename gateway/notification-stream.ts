@@ -127,18 +127,22 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   }
 
   private overflow(): void {
+    this.closeWithError('SUBSCRIBER_TOO_SLOW', (after) => `Notifications arrived faster than this subscriber read them, so it was closed. Subscribe again with after: "${after}" to continue without loss.`);
+  }
+
+  /** The log could not be replayed (the bus failed): end with where to resume, never silently. */
+  replayFailed(): void {
+    this.closeWithError('NOTIFICATIONS_REPLAY_FAILED', (after) => `Missed notifications could not be read from the event log just now. Subscribe again with after: "${after}" to continue without loss.`);
+  }
+
+  /** Drops what is queued, sends one final error naming the last delivered position, and closes. */
+  private closeWithError(code: string, message: (resumeAfter: string) => string): void {
+    if (this.closed) return;
     const resumeAfter = encodePosition(this.lastDelivered);
     this.queue.length = 0;
     this.queue.push({
       sequence: this.lastDelivered,
-      result: Promise.resolve({
-        errors: [
-          {
-            message: `Notifications arrived faster than this subscriber read them, so it was closed. Subscribe again with after: "${resumeAfter}" to continue without loss.`,
-            extensions: { code: 'SUBSCRIBER_TOO_SLOW', resumeAfter },
-          },
-        ],
-      } as unknown as ExecutionResult),
+      result: Promise.resolve({ errors: [{ message: message(resumeAfter), extensions: { code, resumeAfter } }] } as unknown as ExecutionResult),
     });
     this.closed = true;
     this.stream.remove(this);
@@ -166,7 +170,7 @@ export class NotificationStream {
 
   async start(): Promise<void> {
     this.headSequence = await this.bus.latestSequence();
-    this.watching = await this.bus.watch((event) => {
+    this.watching = await this.bus.watch(this.headSequence, (event) => {
       this.headSequence = Math.max(this.headSequence, event.sequence);
       for (const subscriber of this.subscribers) subscriber.offer(event);
     });
@@ -176,7 +180,7 @@ export class NotificationStream {
   subscribe(identity: Identity, key: string, query: string, variables: Record<string, unknown>, after: number | null): Subscriber {
     const subscriber = new Subscriber(identity, key, query, variables, after ?? this.headSequence, this);
     this.subscribers.add(subscriber);
-    if (subscriber.isReplaying) void subscriber.replay(this.bus).catch(() => subscriber.close());
+    if (subscriber.isReplaying) void subscriber.replay(this.bus).catch(() => subscriber.replayFailed());
     return subscriber;
   }
 

@@ -58,16 +58,30 @@ it('a consumer whose handler failed gets the event again when it is republished'
   await bus.close();
 });
 
-it('watchers see every new event once, in order', async () => {
+it('watchers see every event after their start sequence once, in order', async () => {
   const bus = new InProcessBus();
   await bus.publish(event('a', 1));
   const seen: BusEvent[] = [];
-  const watching = await bus.watch((e) => seen.push(e));
+  const watching = await bus.watch(1, (e) => seen.push(e));
   await bus.publish(event('a', 2));
   await bus.publish(event('b', 1));
   await watching.close();
   await bus.publish(event('a', 3));
   expect(seen.map((e) => e.sequence)).toEqual([2, 3]);
+  await bus.close();
+});
+
+it('a watcher started from an older sequence first gets what was published since, then live events', async () => {
+  const bus = new InProcessBus();
+  await bus.publish(event('a', 1));
+  const head = await bus.latestSequence();
+  // Published after the head was read and before the watch attached: must not be lost.
+  await bus.publish(event('a', 2));
+  const seen: number[] = [];
+  const watching = await bus.watch(head, (e) => seen.push(e.sequence));
+  await bus.publish(event('a', 3));
+  expect(seen).toEqual([2, 3]);
+  await watching.close();
   await bus.close();
 });
 

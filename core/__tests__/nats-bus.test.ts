@@ -73,10 +73,13 @@ describeNats('NatsBus (JetStream)', () => {
     expect(tail.map((e) => e.streamPosition)).toEqual([4, 5]);
     expect(await bus.read(all[4].sequence, 100)).toEqual([]);
     const live: number[] = [];
-    const watching = await bus.watch((e) => live.push(e.streamPosition));
+    const head = await bus.latestSequence();
+    // Published between reading the head and attaching the watch: a watch "from now" would miss it.
     await bus.publish(event('epsilon', 6));
-    await until(() => live.length === 1);
-    expect(live).toEqual([6]);
+    const watching = await bus.watch(head, (e) => live.push(e.streamPosition));
+    await bus.publish(event('epsilon', 7));
+    await until(() => live.length === 2);
+    expect(live).toEqual([6, 7]);
     await watching.close();
     await bus.close();
     const connection = await connect({ servers });

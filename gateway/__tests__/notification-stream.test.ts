@@ -77,3 +77,17 @@ it('replays from `after`, then joins live at the seam without a gap or duplicate
   subscriber.close();
   await stream.stop();
 });
+
+it('ends a resuming subscriber whose replay cannot be read with an error naming where to resume, not a silent completion', async () => {
+  const { bus, stream } = await setup(1000);
+  for (let i = 1; i <= 5; i++) await bus.publish(event(i));
+  jest.spyOn(bus, 'read').mockRejectedValueOnce(new Error('JetStream held 3 event(s) after sequence 2 but delivered none'));
+  const subscriber = stream.subscribe(jobcentre, 'k', 'q', {}, 2);
+  const first = await subscriber.next();
+  const result = first.value as unknown as { errors: { extensions: { code: string; resumeAfter: string } }[] };
+  expect(result.errors[0].extensions.code).toBe('NOTIFICATIONS_REPLAY_FAILED');
+  expect(decodePosition(result.errors[0].extensions.resumeAfter)).toBe(2);
+  expect((await subscriber.next()).done).toBe(true);
+  expect(stream.size).toBe(0);
+  await stream.stop();
+});
