@@ -109,7 +109,10 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
       subscribe: (args: ExecutionArgs) => {
         const { identity, followUp, after } = args.contextValue as SubscriptionContext;
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-        const key = `${identity.role}\u0000${identity.authority}\u0000${followUp.text}\u0000${JSON.stringify(variables)}`;
+        // Shared by subscribers with the same role, authority AND subject, as on the HTTP path
+        // (data-source.ts): the answer would be the same for every caseworker of a jobcentre, but a
+        // CPR in it must be audited under each caseworker who received it, not only the first.
+        const key = `${identity.role}\u0000${identity.authority}\u0000${identity.subject}\u0000${followUp.text}\u0000${JSON.stringify(variables)}`;
         return stream.subscribe(identity, key, followUp.text, variables, after);
       },
       onError: (_ctx, _id, _payload, errors) => void logger.warn({ errors: errors.map((e) => e.message) }, 'subscription refused'),

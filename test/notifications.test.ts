@@ -56,6 +56,27 @@ it('delivers a mutation to its jobcentre with federated fields, and not to anoth
   await other.dispose();
 });
 
+it('audits a CPR in a notification under every caseworker who received it, even when their follow-ups are identical', async () => {
+  const CPR_SUBSCRIPTION = 'subscription { notifications { kind person { cpr } } }';
+  const [anne, bo] = await Promise.all([t.token('caseworker', '101', 'caseworker-anne'), t.token('caseworker', '101', 'caseworker-bo')]);
+  const clients = [anne, bo].map((token) => wsClient(t.url, () => ({ authorization: `Bearer ${token}` })));
+  const pending = clients.map((client) => collect<{ notifications: { kind: string; person: { cpr: string } | null } }>(client, CPR_SUBSCRIPTION));
+  await new Promise((r) => setTimeout(r, 300));
+
+  const cpr = '0606801234';
+  await person(cpr, '101');
+  await registerAbsence(cpr);
+  for (const p of pending) await waitFor(() => p.results.some((r) => r.notifications.kind === 'ABSENCE_REGISTERED'));
+  for (const p of pending) expect(p.results.find((r) => r.notifications.kind === 'ABSENCE_REGISTERED')!.notifications.person).toEqual({ cpr });
+
+  const audit = await t.gql<{ auditLog: { nodes: { subject: string }[] } }>('query($cpr: String) { auditLog(cpr: $cpr, first: 100) { nodes { subject } } }', { cpr });
+  const subjects = new Set(audit.data!.auditLog.nodes.map((n) => n.subject));
+  expect(subjects.has('caseworker-anne')).toBe(true);
+  expect(subjects.has('caseworker-bo')).toBe(true);
+  for (const p of pending) p.dispose();
+  for (const client of clients) await client.dispose();
+});
+
 it('refuses a WebSocket connection without a valid token', async () => {
   const client = wsClient(t.url, () => ({ authorization: 'Bearer not-a-token' }));
   const pending = collect(client, SUBSCRIPTION);

@@ -27,7 +27,8 @@ export interface TestSystem {
   clock: ManualClock;
   dataDir: string;
   url: string;
-  token(role: Role, authority: string): Promise<string>;
+  /** A client token; `subject` names the caller (default one per role and authority). */
+  token(role: Role, authority: string, subject?: string): Promise<string>;
   /** POSTs an operation to the gateway as the given caller (a token string or role/authority). */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: string | { role: Role; authority: string }): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
@@ -64,7 +65,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const supergraphSdl = (freshSupergraph ??= composeSupergraph().supergraphSdl);
   const system = await startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', clock, database, bus, supergraphSdl, rateLimit: options.rateLimit ?? null });
   const signingKey = await devClientSigningKey(dataDir);
-  const token = (role: Role, authority: string) => issueClientToken(signingKey, { role, authority, subject: `test-${role}-${authority}` });
+  const token = (role: Role, authority: string, subject = `test-${role}-${authority}`) => issueClientToken(signingKey, { role, authority, subject });
   const url = system.gateway.url;
 
   return {
