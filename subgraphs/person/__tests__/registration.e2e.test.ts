@@ -84,6 +84,12 @@ describe('dagpenge without membership (004)', () => {
 describe('kontanthjælp self-registration (004)', () => {
   const selfRegistration = (cpr: string) => ok<{ registerJobSeeker: Record<string, unknown> }>(t, REGISTER, { i: { cpr, category: 'KONTANTHJAELP', registrationDate: TODAY, selfService: true } }, SYSTEM);
 
+  it('cannot be back-dated by the citizen: an event date on a Jobnet self-registration is refused and nothing is written', async () => {
+    const { cpr, id } = await createPerson(t);
+    expect(await fails(t, REGISTER, { i: { cpr, category: 'KONTANTHJAELP', registrationDate: TODAY, eventDate: '2026-11-01', selfService: true } }, SYSTEM)).toEqual(['EVENT_DATE_NOT_ALLOWED']);
+    expect(await eventsOf(t, 'JOB_SEEKER_REGISTERED', id)).toEqual([]);
+  });
+
   it('is flagged for the jobcentre and takes effect only when the person shows up', async () => {
     const { cpr, id } = await createPerson(t);
     const { registerJobSeeker } = await selfRegistration(cpr);
@@ -181,6 +187,9 @@ describe('deregistration (001 §3.2)', () => {
     await ok(t, REGISTER, { i: { cpr, category: 'DAGPENGE', registrationDate: TODAY } }, AKASSE);
     expect(await read(t, cpr, 'cvRequirement')).toEqual({ cvRequirement: 'SEARCHABLE' });
     expect(await fails(t, DEREGISTER, { i: { cpr, date: '2026-11-20' } }, JOBCENTRE)).toEqual(['REGISTRATION_DATE_IN_PAST']);
+    // Taking effect at once, a later date would show the person deregistered too early.
+    expect(await fails(t, DEREGISTER, { i: { cpr, date: '2026-11-24' } }, JOBCENTRE)).toEqual(['DEREGISTRATION_DATE_IN_FUTURE']);
+    expect(await read(t, cpr, 'cvRequirement')).toEqual({ cvRequirement: 'SEARCHABLE' });
     const { deregisterJobSeeker } = await ok<{ deregisterJobSeeker: unknown }>(t, DEREGISTER, { i: { cpr, date: TODAY } }, JOBCENTRE);
     expect(deregisterJobSeeker).toEqual({ status: 'DEREGISTERED', closedOn: TODAY });
     expect(await read(t, cpr, 'cvRequirement contactGroup { contactGroup { id } end }')).toEqual({ cvRequirement: 'NONE', contactGroup: { contactGroup: { id: 1 }, end: null } });

@@ -196,6 +196,12 @@ export function deregisterJobSeeker(ctx: Context, cpr: string, date: IsoDate): P
     if (date < today(ctx.clock)) {
       throw new DomainError(PersonErrorCode.REGISTRATION_DATE_IN_PAST, 'A deregistration cannot be dated in the past.', { field: 'date' });
     }
+    // A deregistration ends the registration and the CV requirement at once; accepting a later date
+    // would show the person deregistered before the day it was meant for. Nothing here waits for a
+    // day to come, so the date must be today: send the deregistration on the day it takes effect.
+    if (date > today(ctx.clock)) {
+      throw new DomainError(PersonErrorCode.DEREGISTRATION_DATE_IN_FUTURE, 'A deregistration takes effect at once; send it on the day it should take effect.', { field: 'date' });
+    }
     open.status = 'DEREGISTERED';
     open.closedOn = date;
     return { registration: open, kind: PersonCourseEvent.JOB_SEEKER_DEREGISTERED, changes: [changed('status', 'ACTIVE', 'DEREGISTERED'), changed('closedOn', null, date)] };

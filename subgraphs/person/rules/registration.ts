@@ -93,6 +93,12 @@ export function decideRegistration(request: RegistrationRequest): RegistrationDe
       throw new DomainError(PersonErrorCode.AKASSE_MEMBERSHIP_REQUIRED, 'The person is not a member of your a-kasse on the registration date; register the membership first.');
     }
   }
+  // The event date is the caseworker's tool (jobcentre, a-kasse, STAR repairs, 002); a citizen
+  // registering on Jobnet registers from the day they do it. Jobnet calls as the system role, which
+  // may otherwise set any event date, so the self-service flag is what must stop it.
+  if (request.selfService && request.eventDate !== null) {
+    throw new DomainError(PersonErrorCode.EVENT_DATE_NOT_ALLOWED, 'A self-registration on Jobnet takes effect on its registration date; only a jobcentre, an a-kasse or STAR can give an event date.', { field: 'eventDate' });
+  }
   if (request.selfService && request.livesAbroad) {
     throw new DomainError(PersonErrorCode.NO_DANISH_ADDRESS, 'Persons without a Danish CPR address cannot register on Jobnet; they register at the jobcentre they want to use.');
   }

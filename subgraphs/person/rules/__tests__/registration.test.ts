@@ -54,6 +54,11 @@ it('lets STAR give an event date for any group (data repairs)', () => {
   expect(code({ registrant: 'SYSTEM', eventDate: '2026-10-01' })).toBeUndefined();
 });
 
+it('never lets a citizen back-date a self-registration on Jobnet, although Jobnet calls as the system role', () => {
+  expect(code({ registrant: 'SYSTEM', selfService: true, category: 'KONTANTHJAELP', eventDate: '2026-11-01' })).toBe('EVENT_DATE_NOT_ALLOWED');
+  expect(code({ registrant: 'SYSTEM', selfService: true, category: 'KONTANTHJAELP' })).toBeUndefined();
+});
+
 it('flags kontanthjælp self-registrations until attendance, with a deadline of 6 opening days', () => {
   expect(decideRegistration({ ...base, registrant: 'SYSTEM', category: 'KONTANTHJAELP', selfService: true })).toMatchObject({
     contactGroupId: null,
