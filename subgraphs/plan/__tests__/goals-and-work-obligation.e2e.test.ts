@@ -65,6 +65,14 @@ describe('who needs a Min plan', () => {
     expect(setPlanGoals.goals).toMatchObject({ jobGoal: null, educationGoal: null, planRequired: false });
   });
 
+  it('a job to return to, stated later with the same goal and text, makes a new version that says no plan is required', async () => {
+    today('2025-03-01');
+    const { cpr } = await createPerson(t, { contactGroupId: 24 });
+    await ok(t, GOALS, { i: { cpr, jobGoal: JOB_GOAL, description: 'Sygemeldt fra job.' } }, JOBCENTRE);
+    const { setPlanGoals } = await ok<{ setPlanGoals: { version: number; changes: unknown; goals: unknown } }>(t, GOALS, { i: { cpr, jobGoal: JOB_GOAL, description: 'Sygemeldt fra job.', jobToReturnTo: true } }, JOBCENTRE);
+    expect(setPlanGoals).toMatchObject({ version: 2, changes: [{ id: 909 }], goals: { planRequired: false } });
+  });
+
   it('everyone else needs a job goal or an education goal', async () => {
     today('2025-03-01');
     const fromUnemployment = await createPerson(t, { contactGroupId: 25 });

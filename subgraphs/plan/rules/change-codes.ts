@@ -27,6 +27,10 @@ export const ChangeCode = {
   EDUCATION_GOAL_CHANGED: 906,
   /** Project-local: the plan description (planbeskrivelse) changed. */
   PLAN_DESCRIPTION_CHANGED: 907,
+  /** Project-local: the caseworker's statement of an education order (uddannelsespålæg) changed. */
+  EDUCATION_ORDER_CHANGED: 908,
+  /** Project-local: whether the person needs a Min plan changed (002: sick from employment with a job to return to). */
+  PLAN_REQUIREMENT_CHANGED: 909,
 } as const;
 
 export type ChangeCodeId = (typeof ChangeCode)[keyof typeof ChangeCode];
@@ -47,6 +51,8 @@ export const CHANGE_CODES: readonly ChangeCodeEntry[] = [
   { id: ChangeCode.JOB_GOAL_CHANGED, name: 'Jobmål ændret' },
   { id: ChangeCode.EDUCATION_GOAL_CHANGED, name: 'Uddannelsesmål ændret' },
   { id: ChangeCode.PLAN_DESCRIPTION_CHANGED, name: 'Planbeskrivelse ændret' },
+  { id: ChangeCode.EDUCATION_ORDER_CHANGED, name: 'Uddannelsespålæg ændret' },
+  { id: ChangeCode.PLAN_REQUIREMENT_CHANGED, name: 'Krav om Min plan ændret' },
 ];
 
 const CHANGE_CODES_BY_ID = new Map<number, ChangeCodeEntry>(CHANGE_CODES.map((entry) => [entry.id, entry]));

@@ -185,5 +185,9 @@ export function decidePlanGoals(input: PlanGoalsChangeInput): PlanGoalsChange {
   }
   if ((previous?.educationGoal ?? null) !== educationGoal) changeCodes.push(ChangeCode.EDUCATION_GOAL_CHANGED);
   if ((previous?.description ?? null) !== description) changeCodes.push(ChangeCode.PLAN_DESCRIPTION_CHANGED);
+  // The flags are part of the version too: left unrecorded, the plan would keep saying the person
+  // has (or has no) education order, or needs a plan, after the caseworker said otherwise.
+  if ((previous?.educationOrder ?? false) !== goals.educationOrder) changeCodes.push(ChangeCode.EDUCATION_ORDER_CHANGED);
+  if ((previous?.planRequired ?? true) !== goals.planRequired) changeCodes.push(ChangeCode.PLAN_REQUIREMENT_CHANGED);
   return { goals, changeCodes };
 }

@@ -27,14 +27,14 @@ describe('a goal is required', () => {
   it('but not for sick-benefit recipients from employment (group 24) with a job to return to', () => {
     const { goals, changeCodes } = decidePlanGoals(input({ contactGroupId: 24, jobToReturnTo: true, description: 'Tilbage i uge 8' }));
     expect(goals).toMatchObject({ jobGoal: null, educationGoal: null, description: 'Tilbage i uge 8', planRequired: false });
-    expect(changeCodes).toEqual([907]);
+    expect(changeCodes).toEqual([907, 909]);
   });
 });
 
 it('allows both goals only where the dated rules do (group 12 with an order from 2025-07-01)', () => {
   const both = { jobGoal: { code: '5', level: 1 }, educationGoal: 'SOSU', contactGroupId: 12, educationOrder: true };
   expect(errorCodeOf(() => decidePlanGoals(input({ ...both, today: '2025-06-30' })))).toBe('JOB_AND_EDUCATION_GOAL_NOT_ALLOWED');
-  expect(decidePlanGoals(input({ ...both, today: '2025-07-01' })).changeCodes).toEqual([905, 906]);
+  expect(decidePlanGoals(input({ ...both, today: '2025-07-01' })).changeCodes).toEqual([905, 906, 908]);
 });
 
 it('checks the job goal against the occupation list and the text lengths', () => {
@@ -48,4 +48,14 @@ it('names only what changed', () => {
   expect(first.changeCodes).toEqual([905, 907]);
   expect(decidePlanGoals(input({ previous: first.goals, jobGoal: { code: '5', level: 1 }, description: ' A ' })).changeCodes).toEqual([]);
   expect(decidePlanGoals(input({ previous: first.goals, jobGoal: { code: '5', level: 1 }, description: 'B' })).changeCodes).toEqual([907]);
+});
+
+it('records a change of the education order or of the plan requirement alone, so the latest version never states a stale flag', () => {
+  const first = decidePlanGoals(input({ contactGroupId: 24, jobGoal: { code: '5', level: 1 } }));
+  expect(first.goals).toMatchObject({ educationOrder: false, planRequired: true });
+  const returning = decidePlanGoals(input({ previous: first.goals, contactGroupId: 24, jobGoal: { code: '5', level: 1 }, jobToReturnTo: true }));
+  expect(returning.changeCodes).toEqual([909]);
+  expect(returning.goals.planRequired).toBe(false);
+  const ordered = decidePlanGoals(input({ previous: returning.goals, contactGroupId: 24, jobGoal: { code: '5', level: 1 }, jobToReturnTo: true, educationOrder: true }));
+  expect(ordered.changeCodes).toEqual([908]);
 });
