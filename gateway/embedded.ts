@@ -41,7 +41,11 @@ export interface EmbeddedSystem {
   subgraphs: RunningSubgraph[];
   bus: EventBus;
   /** Stops the gateway (dropping every connection) and starts a new one on the same port. */
-  restartGateway(): Promise<void>;
+  /**
+   * Stops the gateway and starts it again on the same port. `kill` drops WebSockets without a
+   * close frame; `downMs` keeps it down that long (writes to the subgraphs go on meanwhile).
+   */
+  restartGateway(options?: { kill?: boolean; downMs?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -116,9 +120,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       gateway: await launch(options.gatewayPort ?? 4000),
       subgraphs,
       bus,
-      async restartGateway() {
+      async restartGateway({ kill = false, downMs = 0 } = {}) {
         const port = Number(new URL(system.gateway.url).port);
-        await system.gateway.stop();
+        await system.gateway.stop({ kill });
+        if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
         system.gateway = await launch(port);
       },
       async stop() {

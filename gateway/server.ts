@@ -42,7 +42,8 @@ export interface RunningGateway {
   url: string;
   http: ServedHttp;
   subscriptions: SubscriptionServer | null;
-  stop(): Promise<void>;
+  /** `kill`: drop every WebSocket without a close frame, as when the process dies (tests of resume). */
+  stop(options?: { kill?: boolean }): Promise<void>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -105,8 +106,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: http.url,
     http,
     subscriptions,
-    async stop() {
-      await subscriptions?.close();
+    async stop(stopOptions = {}) {
+      await subscriptions?.close(stopOptions);
       await http.close();
       await apollo.stop();
     },

@@ -36,7 +36,7 @@ interface SubscriptionContext {
 
 export interface SubscriptionServer {
   stream: NotificationStream;
-  close(): Promise<void>;
+  close(options?: { kill?: boolean }): Promise<void>;
 }
 
 export async function startSubscriptionServer(options: SubscriptionServerOptions): Promise<SubscriptionServer> {
@@ -122,10 +122,14 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
 
   return {
     stream,
-    async close() {
+    async close({ kill = false } = {}) {
       // 1012 "Service Restart" first: clients reconnect and resume, instead of being told their
       // subscriptions completed (which is what ending the streams on an open socket would say).
-      for (const socket of wsServer.clients) socket.close(1012, 'Gateway restarting: reconnect and resume after your last position');
+      // A kill sends nothing: the client sees the connection drop (1006), as when a process dies.
+      for (const socket of wsServer.clients) {
+        if (kill) socket.terminate();
+        else socket.close(1012, 'Gateway restarting: reconnect and resume after your last position');
+      }
       await stream.stop();
       await cleanup.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
