@@ -12,6 +12,7 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private streamRowExists = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -53,17 +54,19 @@ export class OutboxRelay {
   }
 
   private async numberPending(): Promise<number> {
+    if (!this.streamRowExists) {
+      // Created once, idempotently, before anything locks it: two replicas that both found no row
+      // and inserted one would collide on its key instead of one of them waiting for the lock.
+      await this.orm.em.fork().upsert(StreamState, { name: this.stream, lastPosition: 0 }, { onConflictFields: ['name'], onConflictAction: 'ignore' });
+      this.streamRowExists = true;
+    }
     return this.orm.em.fork().transactional(async (em) => {
       // The stream_state row is the lock: in PostgreSQL a second relay replica waits here, so two
       // relays never hand out the same position. SQLite serialises writers anyway.
       const lockMode = this.options.lockStreamRow ? LockMode.PESSIMISTIC_WRITE : undefined;
-      let state = await em.findOne(StreamState, { name: this.stream }, { lockMode });
+      const state = await em.findOneOrFail(StreamState, { name: this.stream }, { lockMode });
       const pending = await em.find(OutboxEvent, { streamPosition: null }, { orderBy: { seq: 'asc' }, limit: BATCH });
       if (pending.length === 0) return 0;
-      if (!state) {
-        state = Object.assign(new StreamState(), { name: this.stream, lastPosition: 0 });
-        em.persist(state);
-      }
       for (const event of pending) event.streamPosition = ++state.lastPosition;
       return pending.length;
     });

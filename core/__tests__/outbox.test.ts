@@ -11,15 +11,7 @@ import { ormOptions } from '../db';
 import type { DomainEvent } from '../events';
 import { OutboxEvent, recordEvent } from '../outbox';
 import { OutboxRelay } from '../relay';
-
-class Note {
-  id!: number;
-  text!: string;
-}
-const NoteSchema = new EntitySchema<Note>({
-  class: Note,
-  properties: { id: { type: 'integer', primary: true, autoincrement: true }, text: { type: 'string' } },
-});
+import { Note, NoteSchema } from './note-entity';
 
 const clock = new ManualClock('2026-11-23T09:00:00Z');
 let dir: string;
