@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import { readSupergraph } from '../gateway/compose';
 import { devClientSigningKey } from '../gateway/keys';
 import { issueClientToken } from '../gateway/tokens';
@@ -95,6 +96,17 @@ class WriteMix {
   }
 }
 
+/** A consistent copy of a live data folder: SQLite's online backup for each database, the keys as files. */
+async function copyDataFolder(from: string, to: string): Promise<void> {
+  fs.mkdirSync(to, { recursive: true });
+  fs.cpSync(path.join(from, 'keys'), path.join(to, 'keys'), { recursive: true });
+  for (const file of fs.readdirSync(from).filter((f) => f.endsWith('.sqlite'))) {
+    const source = new Database(path.join(from, file), { readonly: true });
+    await source.backup(path.join(to, file));
+    source.close();
+  }
+}
+
 function shift(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -153,7 +165,7 @@ export interface GatewayBenchResult {
   memoryMb: Record<string, number>;
   overheadP50Ms: number;
   sqlPerListSize: { size: number; statements: Record<string, number> }[];
-  writes: { perSecond: number; count: number; p50Ms: number; p99Ms: number; errors: number };
+  writes: { perSecond: number; count: number; p50Ms: number; p99Ms: number; errors: number; monolithCount: number; monolithErrors: number };
 }
 
 export async function benchGateway(options: GatewayBenchOptions): Promise<GatewayBenchResult> {
@@ -175,7 +187,13 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<Gatewa
     const system = await issueClientToken(key, { role: 'system', authority: 'STAR', subject: 'bench-system' });
 
     const targets: Target[] = [{ name: 'ours', url: ours.ready.url, pid: ours.child.pid! }];
-    const monolith = await forkServer<{ url: string }>('monolith.ts', [dataDir]);
+    // The monolith runs on its own copy of the seeded data: two processes writing one SQLite file
+    // (its CPR audit rows, the subgraphs' write mix) would wait on each other's locks, and
+    // better-sqlite3 waits synchronously, stalling every subgraph in that process.
+    const monolithDataDir = `${dataDir}-monolith`;
+    await copyDataFolder(dataDir, monolithDataDir);
+    stops.push(async () => fs.rmSync(monolithDataDir, { recursive: true, force: true }));
+    const monolith = await forkServer<{ url: string }>('monolith.ts', [monolithDataDir]);
     stops.unshift(() => stopForked(monolith.child));
     targets.push({ name: 'monolith', url: monolith.ready.url, pid: monolith.child.pid! });
 
@@ -223,16 +241,20 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<Gatewa
     for (const node of listed.persons.nodes.filter((n) => n.contactGroup?.contactGroup.id === 1 && n.akasseMemberships.length)) {
       members.push({ cpr: node.cpr, akasseToken: await issueClientToken(key, { role: 'akasse', authority: node.akasseMemberships[0].akasse, subject: 'bench-akasse' }) });
     }
-    const writer = new WriteMix(ours.ready.url, caseworker, members, new Date().toISOString().slice(0, 10));
+    const today = new Date().toISOString().slice(0, 10);
+    const writer = new WriteMix(ours.ready.url, caseworker, members, today);
+    // The monolith carries the same write load, on its own data.
+    const monolithWriter = new WriteMix(monolith.ready.url, caseworker, members, today);
+    const writerFor = (target: Target) => (target.name === 'monolith' ? monolithWriter : writer);
 
     const figures: TargetFigures[] = [];
     for (const workload of workloads) {
       for (const target of targets) {
         // A short warm-up per target so JIT and plan caches are hot for everyone alike.
         await load(target, caseworker, workload.body, 2, options.connections);
-        writer.start(options.writesPerSecond);
+        writerFor(target).start(options.writesPerSecond);
         figures.push({ target: target.name, workload: workload.name, ...(await load(target, caseworker, workload.body, options.seconds, options.connections)) });
-        writer.stop();
+        writerFor(target).stop();
       }
     }
     const memoryMb = Object.fromEntries(targets.map((t) => [t.name, peakMemoryMb(t.pid)]));
@@ -263,6 +285,8 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<Gatewa
       p50Ms: Number(percentile(writer.latencies, 50).toFixed(1)),
       p99Ms: Number(percentile(writer.latencies, 99).toFixed(1)),
       errors: writer.errors,
+      monolithCount: monolithWriter.latencies.length,
+      monolithErrors: monolithWriter.errors,
     };
     return { figures, memoryMb, overheadP50Ms: Number(percentile(overheads, 50).toFixed(2)), sqlPerListSize, writes };
   } finally {

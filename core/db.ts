@@ -20,7 +20,7 @@ export interface DatabaseOptions {
   target: DatabaseTarget;
   entities: EntitySchema[];
   migrations: SubgraphMigrations;
-  /** Log every SQL statement through this function (tests and the benchmark count them). */
+  /** Every SQL statement as it runs, without the log's prefix or timing (tests and the benchmark count them). */
   onQuery?: (sql: string) => void;
 }
 
@@ -32,7 +32,9 @@ export function ormOptions(options: DatabaseOptions): Options {
     discovery: { disableDynamicFileAccess: true },
     allowGlobalContext: false,
     debug: options.onQuery ? (['query'] as const) : false,
-    logger: options.onQuery ?? (() => undefined),
+    // MikroORM's query log line is "[query] <sql> [took …]"; callers get the statement alone.
+    colors: false,
+    logger: options.onQuery ? (line: string) => options.onQuery!(line.replace(/^\[query\]\s*/, '').replace(/\s*\[took [^\]]*\]\s*$/, '')) : () => undefined,
     forceUtcTimezone: true,
   };
   if (target.kind === 'sqlite') {

@@ -11,8 +11,11 @@ async function main(): Promise<void> {
     dataDir,
     subgraphPorts: 'random',
     onQuery: (subgraph, sql) => {
-      // Transaction control is not a lookup; count the statements that read or write data.
+      // Transaction control is not a lookup; count the statements that read or write data. The
+      // outbox relay polls once a second on a timer: its statements belong to no request, and a
+      // slower request would otherwise seem to cost more statements only because it took longer.
       if (/^\s*(begin|commit|rollback|savepoint|release|pragma)\b/i.test(sql)) return;
+      if (/\b(outbox_event|stream_state)\b/.test(sql)) return;
       counts[subgraph] = (counts[subgraph] ?? 0) + 1;
     },
   });
