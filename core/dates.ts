@@ -16,9 +16,15 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * Swedish formatting is ISO (YYYY-MM-DD). Made once: toLocaleDateString with a time zone builds a
+ * new formatter on every call, which showed as 4 % of a request's CPU in a profile.
+ */
+const COPENHAGEN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Danish calendar day of an instant: DFDG dates are local to Europe/Copenhagen. */
 export function toIsoDate(instant: Date): IsoDate {
-  return instant.toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
+  return COPENHAGEN_DAY.format(instant);
 }
 
 export function today(clock: Clock): IsoDate {
