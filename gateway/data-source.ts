@@ -7,6 +7,12 @@ import type { GatewayContext } from './context';
 
 type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
+interface InFlight {
+  answer: Promise<GraphQLResponse>;
+  /** Callers that joined the first one; final once `answer` settles (the entry is removed first). */
+  joined: number;
+}
+
 /** A deep copy of the answer's data; the HTTP response object itself is shared, read-only. */
 function copyOf(response: GraphQLResponse): GraphQLResponse {
   const { http, ...body } = response;
@@ -15,7 +21,7 @@ function copyOf(response: GraphQLResponse): GraphQLResponse {
 
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Identical fetches in flight right now, by identity + operation + variables. */
-  private readonly inFlight = new Map<string, Promise<GraphQLResponse>>();
+  private readonly inFlight = new Map<string, InFlight>();
 
   constructor(
     options: { name: string; url: string; fetcher?: RemoteGraphQLDataSource['fetcher'] },
@@ -31,7 +37,8 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
    * Merges identical subgraph fetches that are in flight at the same moment, but only within one
    * identity (role, authority AND subject): a caller never receives an answer fetched for someone
    * else, and every CPR read still happens, and is audited, under the subject who asked. Mutations
-   * are never merged. Each caller gets its own copy, since the gateway merges results in place.
+   * are never merged. A shared answer is copied for each caller, since the gateway merges results
+   * into it in place; an answer nobody joined is handed over as it is (copying costs CPU).
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GraphQLResponse> {
     const context = options.context as Partial<GatewayContext>;
@@ -44,10 +51,14 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
       if (!mergeable) return await super.process(options);
       const key = `${identity.role}\u0000${identity.authority}\u0000${identity.subject}\u0000${query}\u0000${JSON.stringify(options.request.variables ?? {})}`;
       const pending = this.inFlight.get(key);
-      if (pending) return copyOf(await pending);
-      const fetching = super.process(options).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, fetching);
-      return copyOf(await fetching);
+      if (pending) {
+        pending.joined++;
+        return copyOf(await pending.answer);
+      }
+      const entry: InFlight = { answer: super.process(options).finally(() => this.inFlight.delete(key)), joined: 0 };
+      this.inFlight.set(key, entry);
+      const answer = await entry.answer;
+      return entry.joined === 0 ? answer : copyOf(answer);
     } finally {
       if (timing && --timing.active === 0) timing.subgraphMs += performance.now() - timing.busySince;
     }
