@@ -34,6 +34,9 @@ export const CprAccessSchema = new EntitySchema<CprAccess>({
   },
 });
 
+/** The largest list a caller may ask for (the cost limit's 1,000 for the system role). */
+const MAX_BATCH = 1000;
+
 export interface AuditSource {
   identity: Identity;
   clock: Clock;
@@ -47,9 +50,6 @@ export interface AuditSource {
  * so an answer is never sent without its audit rows; one row per person per request, however many
  * fields showed the CPR.
  */
-/** The largest list a caller may ask for (the cost limit's 1,000 for the system role). */
-const MAX_BATCH = 1000;
-
 export class CprAuditTrail {
   private readonly batch: DataLoader<string, void>;
 

@@ -40,9 +40,8 @@ export interface EmbeddedSystem {
   gateway: RunningGateway;
   subgraphs: RunningSubgraph[];
   bus: EventBus;
-  /** Stops the gateway (dropping every connection) and starts a new one on the same port. */
   /**
-   * Stops the gateway and starts it again on the same port. `kill` drops WebSockets without a
+   * Stops the gateway (dropping every connection) and starts a new one on the same port. `kill` drops WebSockets without a
    * close frame; `downMs` keeps it down that long (writes to the subgraphs go on meanwhile).
    */
   restartGateway(options?: { kill?: boolean; downMs?: number }): Promise<void>;

@@ -193,13 +193,14 @@ export function deregisterJobSeeker(ctx: Context, cpr: string, date: IsoDate): P
     if (!open || open.status !== 'ACTIVE') {
       throw new DomainError(PersonErrorCode.NOT_REGISTERED_AS_JOB_SEEKER, 'The person is not registered as a job seeker.');
     }
-    if (date < today(ctx.clock)) {
+    const now = today(ctx.clock);
+    if (date < now) {
       throw new DomainError(PersonErrorCode.REGISTRATION_DATE_IN_PAST, 'A deregistration cannot be dated in the past.', { field: 'date' });
     }
     // A deregistration ends the registration and the CV requirement at once; accepting a later date
     // would show the person deregistered before the day it was meant for. Nothing here waits for a
     // day to come, so the date must be today: send the deregistration on the day it takes effect.
-    if (date > today(ctx.clock)) {
+    if (date > now) {
       throw new DomainError(PersonErrorCode.DEREGISTRATION_DATE_IN_FUTURE, 'A deregistration takes effect at once; send it on the day it should take effect.', { field: 'date' });
     }
     open.status = 'DEREGISTERED';
