@@ -18,7 +18,7 @@ export interface PlanGoalsInput {
   jobToReturnTo?: boolean | null;
 }
 
-/** Writes a version only when a goal or the description changed; otherwise answers the latest one. */
+/** Writes a version only when a goal, the description or one of the two flags changed; otherwise answers the latest one. */
 export async function setPlanGoals(ctx: Context, input: PlanGoalsInput): Promise<PlanVersion | null> {
   const known = await findPersonByCpr(ctx.em, input.cpr);
   assertJobcentreMayWrite(ctx.identity, known);
