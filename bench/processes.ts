@@ -2,6 +2,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { HEAP_FLAG } from '../core/heap';
 
 export interface Server {
   child: ChildProcess;
@@ -19,7 +20,8 @@ export const DIST = path.join(__dirname, '..', 'dist');
  */
 export function forkServer<T extends object>(entry: string, args: string[]): Promise<{ child: ChildProcess; ready: T }> {
   const compiled = path.join(DIST, 'bench', 'servers', entry.replace(/\.ts$/, '.js'));
-  const [file, execArgv] = fs.existsSync(compiled) ? [compiled, []] : [path.join(__dirname, 'servers', entry), ['--import', 'tsx']];
+  // With the heap ceiling production starts with (`npm start`, core/heap.ts).
+  const [file, execArgv] = fs.existsSync(compiled) ? [compiled, [HEAP_FLAG]] : [path.join(__dirname, 'servers', entry), [HEAP_FLAG, '--import', 'tsx']];
   const child = fork(file, args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LOG_LEVEL: 'error' } });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));

@@ -20,6 +20,7 @@ import { startGateway } from '../gateway/server';
 import { SUBGRAPHS } from '../gateway/subgraph-list';
 import { seedDemoData } from './seed-data';
 import { cprPseudonymKey } from '../core/cpr-pseudonym';
+import { HEAP_FLAG, heapCeilingMissing } from '../core/heap';
 
 const HOST = optional('HOST') ?? '127.0.0.1';
 const introspection = !flag('DISABLE_INTROSPECTION');
@@ -91,6 +92,7 @@ async function runGateway(): Promise<() => Promise<void>> {
 }
 
 async function main(): Promise<void> {
+  if (heapCeilingMissing()) logger.warn(`started without ${HEAP_FLAG}: the old generation may grow to four times its live size (docs/performance.md)`);
   const { values } = parseArgs({ options: { seed: { type: 'boolean' }, subgraph: { type: 'string' }, gateway: { type: 'boolean' } } });
   const stop = values.subgraph ? await runSubgraph(values.subgraph) : values.gateway ? await runGateway() : await runEmbedded(Boolean(values.seed));
   const shutdown = () => void stop().then(() => process.exit(0));
