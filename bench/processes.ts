@@ -18,10 +18,10 @@ export const DIST = path.join(__dirname, '..', 'dist');
  * dist/ (plain node, as production runs), else the TypeScript source under tsx, whose loader alone
  * adds ~40 MB to a process and would distort the memory figures.
  */
-export function forkServer<T extends object>(entry: string, args: string[]): Promise<{ child: ChildProcess; ready: T }> {
+export function forkServer<T extends object>(entry: string, args: string[], nodeFlags: readonly string[] = [HEAP_FLAG]): Promise<{ child: ChildProcess; ready: T }> {
   const compiled = path.join(DIST, 'bench', 'servers', entry.replace(/\.ts$/, '.js'));
-  // With the heap ceiling production starts with (`npm start`, core/heap.ts).
-  const [file, execArgv] = fs.existsSync(compiled) ? [compiled, [HEAP_FLAG]] : [path.join(__dirname, 'servers', entry), [HEAP_FLAG, '--import', 'tsx']];
+  // By default with the heap ceiling production starts with (`npm start`, core/heap.ts).
+  const [file, execArgv] = fs.existsSync(compiled) ? [compiled, [...nodeFlags]] : [path.join(__dirname, 'servers', entry), [...nodeFlags, '--import', 'tsx']];
   const child = fork(file, args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LOG_LEVEL: 'error' } });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));

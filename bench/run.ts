@@ -1,4 +1,4 @@
-// `npm run bench [-- notifications|gateway] [--subscribers 1000,10000]`: runs the benchmarks and
+// `npm run bench [-- notifications|gateway|heap|scale] [--subscribers 1000,10000]`: runs the benchmarks and
 // prints their figures. docs/performance.md records what was measured, with this command.
 import { parseArgs } from 'node:util';
 import os from 'node:os';
@@ -6,11 +6,12 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { benchGateway } from './gateway';
 import { benchScale } from './scale';
+import { benchHeap } from './heap';
 import { benchNotifications } from './notifications';
 import { printTable } from './stats';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, writes: { type: 'string' }, 'no-hive': { type: 'boolean' }, 'scale-persons': { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string' }, subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, writes: { type: 'string' }, 'no-hive': { type: 'boolean' }, 'scale-persons': { type: 'string' } } });
   const which = positionals.length ? positionals : ['gateway', 'notifications'];
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   if (which.includes('gateway')) {
@@ -45,6 +46,15 @@ async function main(): Promise<void> {
     if (result.sqlPerListSize.length) {
       printTable('SQL statements per caseworker-list request, by subgraph', result.sqlPerListSize.map((r) => ({ 'list size': r.size, ...r.statements })));
     }
+  }
+  if (which.includes('heap')) {
+    // Not in the default run: the measurement behind core/heap.ts's ceiling.
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'build-dist.ts')], { stdio: 'inherit' });
+    const figures = await benchHeap({ persons: Number(values.persons ?? 1000), seconds: Number(values.seconds ?? 15), connections: Number(values.connections ?? 20), rounds: Number(values.rounds ?? 2) });
+    printTable(
+      'Our gateway alone, caseworker list (100 persons), by V8 heap setting',
+      figures.map((f) => ({ setting: f.setting, round: f.round, 'req/s': f.requestsPerSecond, 'p99 ms': f.p99Ms, 'peak MB (VmHWM)': f.peakMb, 'old space peak MB': f.oldSpacePeakMb, 'new space peak MB': f.newSpacePeakMb })),
+    );
   }
   if (which.includes('scale')) {
     // PostgreSQL on loopback (BENCH_DATABASE_URL); not in the default run: generating takes minutes.

@@ -7,9 +7,9 @@
 // 100-person lists is about 90 MB, but every request allocates ~2.5 MB that lives for the length of
 // its subgraph calls, so much of it is promoted before it dies: with a 4× factor the old generation
 // swelled to 185 MB of mostly garbage and the process peaked near 290 MB. Below 2 GB the factor
-// scales down (about 1.8× at 1.5 GB); the same load then peaks near 175 MB at the same throughput
-// (docs/performance.md). 1.5 GB is still fifteen times that live heap, so it is a growth setting,
-// not a memory cap that a heavy load would run into.
+// is scaled down with the ceiling; at 1.5 GB the same load peaks near 185 MB, for about 9 % of the
+// gateway's list throughput (`npm run bench -- heap`, docs/performance.md). 1.5 GB is still more
+// than fifteen times that live heap, so it is a growth setting, not a cap a heavy load runs into.
 import v8 from 'node:v8';
 
 export const HEAP_CEILING_MB = 1536;

@@ -4,6 +4,15 @@ import { readSupergraph } from '../../gateway/compose';
 import { clientAuthOptions, identitySigningKey } from '../../gateway/keys';
 import { startGateway } from '../../gateway/server';
 import { IdentityTokenIssuer } from '../../core/identity-token';
+import v8 from 'node:v8';
+
+/** Peak size of each V8 heap space, sampled only once the runner asks (`npm run bench -- heap`). */
+const heapPeaks: Record<string, number> = {};
+function watchHeap(): void {
+  setInterval(() => {
+    for (const space of v8.getHeapSpaceStatistics()) heapPeaks[space.space_name] = Math.max(heapPeaks[space.space_name] ?? 0, space.space_size);
+  }, 10).unref();
+}
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
@@ -21,6 +30,11 @@ async function main(): Promise<void> {
   });
   process.on('message', (message: { type: string }) => {
     if (message.type === 'stop') void gateway.stop().then(() => process.exit(0));
+    if (message.type === 'heap-watch') {
+      watchHeap();
+      process.send?.({ type: 'heap-watch' });
+    }
+    if (message.type === 'heap-peaks') process.send?.({ type: 'heap-peaks', peaks: { ...heapPeaks } });
   });
   process.send?.({ type: 'ready', url: gateway.url });
 }
