@@ -128,7 +128,7 @@ interface Target {
   pid: number;
 }
 
-async function load(target: Target, token: string, body: () => string, seconds: number, connections: number): Promise<Omit<TargetFigures, 'target' | 'workload'>> {
+export async function load(target: Pick<Target, 'url'>, token: string, body: () => string, seconds: number, connections: number): Promise<Omit<TargetFigures, 'target' | 'workload'>> {
   const result = await autocannon({
     url: target.url,
     method: 'POST',

@@ -4,12 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { HEAP_FLAG } from '../core/heap';
 import { devClientSigningKey } from '../gateway/keys';
 import { issueClientToken } from '../gateway/tokens';
 import { seedDemoData } from '../scripts/seed-data';
-import { CASEWORKER_LIST } from './gateway';
+import { CASEWORKER_LIST, load } from './gateway';
 import { ask, forkServer, peakMemoryMb, stopForked } from './processes';
 
 export const HEAP_SETTINGS: { label: string; flags: string[] }[] = [
@@ -41,7 +40,7 @@ export async function benchHeap(options: { persons: number; seconds: number; con
     await seedDemoData(seeder.ready.url, dataDir, options.persons, undefined, ['101']);
     await stopForked(seeder.child);
     const caseworker = await issueClientToken(await devClientSigningKey(dataDir), { role: 'caseworker', authority: '101', subject: 'bench-caseworker' });
-    const body = JSON.stringify({ query: CASEWORKER_LIST, variables: { municipalityCode: '101', first: 100 } });
+    const body = () => JSON.stringify({ query: CASEWORKER_LIST, variables: { municipalityCode: '101', first: 100 } });
 
     const figures: HeapFigures[] = [];
     for (let round = 1; round <= options.rounds; round++) {
@@ -51,17 +50,15 @@ export async function benchHeap(options: { persons: number; seconds: number; con
         const gateway = await forkServer<{ url: string }>('ours.ts', gatewayArgs, setting.flags);
         try {
           await ask(gateway.child, 'heap-watch');
-          const run = (seconds: number) =>
-            autocannon({ url: gateway.ready.url, method: 'POST', connections: options.connections, duration: seconds, headers: { 'content-type': 'application/json', authorization: `Bearer ${caseworker}` }, body });
-          await run(2);
-          const result = await run(options.seconds);
-          if (result.errors + result.non2xx > 0) throw new Error(`${setting.label}: ${result.errors + result.non2xx} failed requests`);
+          await load(gateway.ready, caseworker, body, 2, options.connections);
+          const result = await load(gateway.ready, caseworker, body, options.seconds, options.connections);
+          if (result.errors > 0) throw new Error(`${setting.label}: ${result.errors} failed requests`);
           const { peaks } = await ask<{ peaks: Record<string, number> }>(gateway.child, 'heap-peaks');
           figures.push({
             setting: setting.label,
             round,
-            requestsPerSecond: Math.round(result.requests.average),
-            p99Ms: result.latency.p99,
+            requestsPerSecond: result.requestsPerSecond,
+            p99Ms: result.p99Ms,
             peakMb: peakMemoryMb(gateway.child.pid!),
             oldSpacePeakMb: Math.round((peaks.old_space ?? 0) / 2 ** 20),
             newSpacePeakMb: Math.round((peaks.new_space ?? 0) / 2 ** 20),
