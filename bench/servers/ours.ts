@@ -1,10 +1,10 @@
 // Benchmark process: our gateway alone, over subgraphs running in another process.
+import v8 from 'node:v8';
 import { ClientAuthenticator } from '../../gateway/client-auth';
 import { readSupergraph } from '../../gateway/compose';
 import { clientAuthOptions, identitySigningKey } from '../../gateway/keys';
 import { startGateway } from '../../gateway/server';
 import { IdentityTokenIssuer } from '../../core/identity-token';
-import v8 from 'node:v8';
 
 /** Peak size of each V8 heap space, sampled only once the runner asks (`npm run bench -- heap`). */
 const heapPeaks: Record<string, number> = {};

@@ -18,4 +18,14 @@ describe('the V8 heap ceiling every process starts with', () => {
     // Still far above the gateway's live heap under load (about 90 MB): a growth setting, not a tight cap.
     expect(limitMb).toBeGreaterThanOrEqual(1536);
   });
+
+  it('is reported missing (start-up warns) only when a process runs at or above that 2 GB step', () => {
+    const missing = (flag: string) =>
+      execFileSync(process.execPath, [flag, '--import', 'tsx', '-e', "process.stdout.write(String(require('./core/heap').heapCeilingMissing()))"], {
+        cwd: path.join(__dirname, '..', '..'),
+        encoding: 'utf8',
+      });
+    expect(missing(HEAP_FLAG)).toBe('false');
+    expect(missing('--max-old-space-size=4096')).toBe('true');
+  });
 });
