@@ -1,5 +1,5 @@
 // Who receives a notification: the authorities the producing subgraph addressed it to (see
-// subgraphs/common/dispatch-rules.ts), matched against the caller's role and authority.
+// each subgraph's dispatch.ts), matched against the caller's role and authority.
 import type { EventAuthorities } from '../../core/events';
 import type { Identity, Role } from '../../core/identity';
 

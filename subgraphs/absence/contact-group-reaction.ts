@@ -7,10 +7,11 @@ import type { ConsumerDefinition } from '../../core/consumer';
 import type { DomainEvent } from '../../core/events';
 import { KnownPerson } from '../common/person-directory';
 import { AbsenceEvent, PersonEvent, type ContactGroupChangedPayload } from './events';
+import type { AbsenceEventKind } from './dispatch';
 import { lockPerson, personAbsences, recordAbsenceEvent } from './persistence';
 import { applyAction, planContactGroupReaction, type AbsenceAction } from './rules';
 
-const EVENT_OF: Record<AbsenceAction, string> = {
+const EVENT_OF: Record<AbsenceAction, AbsenceEventKind> = {
   END: AbsenceEvent.ABSENCE_ENDED,
   HOLD: AbsenceEvent.ABSENCE_ON_HOLD,
   REACTIVATE: AbsenceEvent.ABSENCE_REACTIVATED,

@@ -4,7 +4,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { Clock } from '../../core/clock';
 import { recordEvent } from '../../core/outbox';
-import { addressEvent } from '../common/dispatch-rules';
+import { addressEvent, type AbsenceEventKind } from './dispatch';
 import { KnownPerson } from '../common/person-directory';
 import { Absence } from './entities/Absence';
 import type { AbsencePayload } from './events';
@@ -30,7 +30,7 @@ export function personAbsences(em: EntityManager, personId: string): Promise<Abs
 export function recordAbsenceEvent(
   em: EntityManager,
   clock: Clock,
-  kind: string,
+  kind: AbsenceEventKind,
   absence: Absence,
   person: KnownPerson,
   extra: Pick<AbsencePayload, 'reRegistrationRequired' | 'contactGroupId'> = {},

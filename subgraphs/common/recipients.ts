@@ -9,5 +9,9 @@ export type Recipient =
   /** Authorities named by the event itself: a moved-from jobcentre, an order's owner, … */
   | 'NAMED';
 
-/** Event kind → who must hear it. A kind in no table reaches only the system role (fails closed). */
-export type DispatchTable = Record<string, readonly Recipient[]>;
+/**
+ * Event kind → who must hear it, keyed by the producing subgraph's own kinds: a kind missing from
+ * the table or misspelled in it fails to compile. `[]` says on purpose that only the system role
+ * hears it.
+ */
+export type DispatchTable<K extends string> = Readonly<Record<K, readonly Recipient[]>>;

@@ -9,6 +9,7 @@ import type { SubgraphContext } from '../../core/subgraph-server';
 import { findPersonByCpr } from '../common/person-directory';
 import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
 import { PaymentEvent } from './events';
+import type { PaymentEventKind } from './dispatch';
 import type { PaymentLoaders } from './loaders';
 import { lockPerson, personMemberships, personPeriods, recordPeriodEvent } from './persistence';
 import {
@@ -104,7 +105,7 @@ export async function reportEeaBenefitPeriod(ctx: Context, input: ReportInput): 
 async function changePeriod(
   ctx: Context,
   paymentId: string,
-  change: (em: Context['em'], period: EeaBenefitPeriod, others: EeaBenefitPeriod[]) => string | null,
+  change: (em: Context['em'], period: EeaBenefitPeriod, others: EeaBenefitPeriod[]) => PaymentEventKind | null,
 ): Promise<EeaBenefitPeriod | null> {
   requireRole(ctx.identity, 'akasse', 'system');
   const found = await ctx.em.findOne(EeaBenefitPeriod, { paymentId });

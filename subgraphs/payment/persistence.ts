@@ -4,7 +4,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { Clock } from '../../core/clock';
 import { recordEvent } from '../../core/outbox';
-import { addressEvent } from '../common/dispatch-rules';
+import { addressEvent, type PaymentEventKind } from './dispatch';
 import { KnownPerson } from '../common/person-directory';
 import { AkasseMembership } from './entities/AkasseMembership';
 import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
@@ -36,11 +36,11 @@ export function personPeriods(em: EntityManager, personId: string): Promise<EeaB
 }
 
 /** Whom an event about the person reaches: their jobcentre and every a-kasse in their register. */
-function recipients(kind: string, person: KnownPerson, memberships: readonly AkasseMembership[]) {
+function recipients(kind: PaymentEventKind, person: KnownPerson, memberships: readonly AkasseMembership[]) {
   return addressEvent(kind, { municipalityCode: person.municipalityCode, akasser: akasserOf(memberships) });
 }
 
-export function recordMembershipEvent(em: EntityManager, clock: Clock, kind: string, membership: AkasseMembership, person: KnownPerson, memberships: readonly AkasseMembership[]): void {
+export function recordMembershipEvent(em: EntityManager, clock: Clock, kind: PaymentEventKind, membership: AkasseMembership, person: KnownPerson, memberships: readonly AkasseMembership[]): void {
   const payload: AkasseMembershipPayload = { personId: person.id, membershipId: membership.id, akasse: membership.akasse, start: membership.start, end: membership.end };
   recordEvent(em, clock, {
     kind,
@@ -55,7 +55,7 @@ export function recordMembershipEvent(em: EntityManager, clock: Clock, kind: str
 export function recordPeriodEvent(
   em: EntityManager,
   clock: Clock,
-  kind: string,
+  kind: PaymentEventKind,
   period: EeaBenefitPeriod,
   changedBy: string,
   person: KnownPerson,

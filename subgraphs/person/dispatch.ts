@@ -1,10 +1,14 @@
 // Dispatch rules for the person subgraph's event kinds: which authorities must hear each (DOMAIN.md
-// "Change notifications"). common/dispatch-rules.ts merges every subgraph's table. Meeting events
+// "Change notifications"). The subgraph addresses its events with this table alone. Meeting events
 // are addressed by rules/meetings.ts (summoner, jobcentre for type 17, the moved-from jobcentre) and
 // handed over as NAMED without the person, so no other jobcentre hears them.
+import { dispatcher, type KindOf } from '../common/dispatch-rules';
 import type { DispatchTable } from '../common/recipients';
+import { PersonCourseEvent, PersonEvent, ScreeningEvent } from './events';
 
-export const PERSON_DISPATCH: DispatchTable = {
+export type PersonEventKind = KindOf<typeof PersonEvent> | KindOf<typeof PersonCourseEvent> | KindOf<typeof ScreeningEvent>;
+
+export const PERSON_DISPATCH: DispatchTable<PersonEventKind> = {
   PERSON_UPSERTED: ['PERSON_JOBCENTRE', 'NAMED'], // a move or take-over also tells the jobcentre it left
   CONTACT_GROUP_CHANGED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
   CV_REQUIREMENT_CHANGED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'], // 003: both are told
@@ -24,3 +28,6 @@ export const PERSON_DISPATCH: DispatchTable = {
   SCREENING_RESULT_RECORDED: ['PERSON_JOBCENTRE'], // 001 §1.6: for the jobcentre's caseworkers only
   SCREENING_RESULT_DELETED: [], // retention deletion: nobody but the system role
 };
+
+/** Addresses one of this subgraph's events: the authorities that must hear it. */
+export const addressEvent = dispatcher(PERSON_DISPATCH);

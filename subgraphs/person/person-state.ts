@@ -11,7 +11,7 @@ import type { EventAuthorities } from '../../core/events';
 import type { Identity } from '../../core/identity';
 import { recordEvent } from '../../core/outbox';
 import { parseCpr } from '../common/cpr';
-import { addressEvent } from '../common/dispatch-rules';
+import { addressEvent, type PersonEventKind } from './dispatch';
 import { AkasseMembership } from './entities/AkasseMembership';
 import { ContactGroupRegistration } from './entities/ContactGroupRegistration';
 import { JobSeekerRegistration } from './entities/JobSeekerRegistration';
@@ -76,7 +76,7 @@ export function hasMembershipOn(memberships: readonly AkasseMembership[], day: I
 }
 
 export interface Change {
-  kind: string;
+  kind: PersonEventKind;
   person: Person;
   entityType: string;
   entityId: string;

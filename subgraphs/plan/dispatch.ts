@@ -1,9 +1,16 @@
 // Dispatch rules for the plan subgraph's event kinds: which authorities must hear each (DOMAIN.md
-// "Change notifications"). common/dispatch-rules.ts merges every subgraph's table.
+// "Change notifications"). The subgraph addresses its events with this table alone.
+import { dispatcher, type KindOf } from '../common/dispatch-rules';
 import type { DispatchTable } from '../common/recipients';
+import { PlanEvent } from './events';
 
-export const PLAN_DISPATCH: DispatchTable = {
+export type PlanEventKind = KindOf<typeof PlanEvent>;
+
+export const PLAN_DISPATCH: DispatchTable<PlanEventKind> = {
   PLAN_VERSION_CREATED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
   ACTIVITY_NUPH: ['PERSON_AKASSER'], // 001 §4.2: a negative reportable event goes to the a-kasse
   JOB_ORIENTED_EDUCATION_REGISTERED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'], // 002: both sides
 };
+
+/** Addresses one of this subgraph's events: the authorities that must hear it. */
+export const addressEvent = dispatcher(PLAN_DISPATCH);

@@ -7,7 +7,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Clock } from '../../core/clock';
 import type { EventDraft } from '../../core/events';
 import { recordEvent } from '../../core/outbox';
-import { addressEvent } from '../common/dispatch-rules';
+import { addressEvent, type PlanEventKind } from './dispatch';
 import { KnownPerson } from '../common/person-directory';
 import { PlanVersion } from './entities/PlanVersion';
 import { PlanEvent, type PlanVersionCreatedPayload } from './events';
@@ -18,7 +18,7 @@ export interface VersionChange {
   patch: Partial<Pick<PlanVersion, 'jobSearchRequirements' | 'goals' | 'activities'>>;
   activityId?: string | null;
   /** Further events of the same change (NUPH, jobrettet uddannelse); addressed here by kind. */
-  events?: Omit<EventDraft, 'authorities' | 'personId'>[];
+  events?: (Omit<EventDraft, 'authorities' | 'personId' | 'kind'> & { kind: PlanEventKind })[];
 }
 
 export interface Decision<R> {

@@ -2,7 +2,7 @@
 // own history, JobOrder.events) and as an outbox event for the bus, addressed by the dispatch table.
 import { randomUUID } from 'node:crypto';
 import { recordEvent } from '../../core/outbox';
-import { addressEvent } from '../common/dispatch-rules';
+import { addressEvent } from './dispatch';
 import { primaryAuthorities, toEventAuthorities } from './access-facts';
 import type { JobOrder } from './entities/JobOrder';
 import { JobOrderEvent } from './entities/JobOrderEvent';

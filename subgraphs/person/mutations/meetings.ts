@@ -10,6 +10,7 @@ import { Person } from '../entities/Person';
 import { SelfBookingDeadline } from '../entities/SelfBookingDeadline';
 import type { PersonLoaders } from '../loaders';
 import { PersonCourseEvent, type MeetingSummonsPayload, type SelfBookingDeadlinePayload } from '../events';
+import type { PersonEventKind } from '../dispatch';
 import { actorFrom, changed, loadAuthorities, lockPerson, personByCpr, recordChange, uniquely } from '../person-state';
 import { authorizeWrite, MAX_MEETING_TYPE_ID, PersonErrorCode, summonsRecipients } from '../rules';
 
@@ -79,7 +80,7 @@ export async function summonToMeeting(ctx: Context, input: SummonInput): Promise
 }
 
 /** Only the summoning authority (or STAR) changes or cancels a summons; a cancelled one stays cancelled. */
-async function changeSummons(ctx: Context, id: string, change: (summons: MeetingSummons) => { kind: string; changes: ReturnType<typeof changed>[] }): Promise<MeetingSummons> {
+async function changeSummons(ctx: Context, id: string, change: (summons: MeetingSummons) => { kind: PersonEventKind; changes: ReturnType<typeof changed>[] }): Promise<MeetingSummons> {
   if (ctx.identity.role === 'analyst') throw forbidden('Analysts have read-only access.');
   const actor = actorFrom(ctx.identity);
   return ctx.em.transactional(async (em) => {

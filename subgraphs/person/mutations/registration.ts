@@ -10,6 +10,7 @@ import { JobSeekerRegistration } from '../entities/JobSeekerRegistration';
 import type { Person } from '../entities/Person';
 import type { PersonLoaders } from '../loaders';
 import { PersonCourseEvent, type JobSeekerRegistrationPayload } from '../events';
+import type { PersonEventKind } from '../dispatch';
 import {
   actorFrom,
   changed,
@@ -136,7 +137,7 @@ async function changeRegistration(
   ctx: Context,
   cpr: string,
   roles: Parameters<typeof authorizeWrite>[2],
-  change: (em: EntityManager, person: Person, registration: JobSeekerRegistration | null, actor: Actor) => Promise<{ registration: JobSeekerRegistration; kind: string; changes: ReturnType<typeof changed>[] }>,
+  change: (em: EntityManager, person: Person, registration: JobSeekerRegistration | null, actor: Actor) => Promise<{ registration: JobSeekerRegistration; kind: PersonEventKind; changes: ReturnType<typeof changed>[] }>,
 ): Promise<JobSeekerRegistration> {
   const found = await personByCpr(ctx.em, cpr);
   authorizeWrite(ctx.identity, await loadAuthorities(ctx.em, found, ctx.clock), roles);

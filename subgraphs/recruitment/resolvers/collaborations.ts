@@ -5,7 +5,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { requireRole } from '../../../core/authorize';
 import { DomainError, ErrorCode } from '../../../core/errors';
 import { recordEvent } from '../../../core/outbox';
-import { addressEvent } from '../../common/dispatch-rules';
+import { addressEvent } from '../dispatch';
 import { toEventAuthorities } from '../access-facts';
 import { CollaborationMember, RecruitmentCollaboration } from '../entities/RecruitmentCollaboration';
 import { RecruitmentEvent, type CollaborationChangedPayload } from '../events';

@@ -8,7 +8,7 @@ import { DomainError, ErrorCode } from '../../../core/errors';
 import type { Identity } from '../../../core/identity';
 import { recordEvent } from '../../../core/outbox';
 import type { OccupationCatalog } from '../../common/occupations';
-import { addressEvent } from '../../common/dispatch-rules';
+import { addressEvent } from '../dispatch';
 import { primaryAuthorities, toEventAuthorities, visibleOrder } from '../access-facts';
 import { JobAd } from '../entities/JobAd';
 import { RecruitmentEvent, type JobAdPayload } from '../events';
