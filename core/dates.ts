@@ -40,13 +40,43 @@ export function addWeeks(date: IsoDate, weeks: number): IsoDate {
   return addDays(date, weeks * 7);
 }
 
-export function addYears(date: IsoDate, years: number): IsoDate {
+/**
+ * Calendar months later (negative: earlier). A day the target month lacks becomes its last day:
+ * 31 August plus 6 months is 28 (or 29) February, never 3 March.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number);
-  // 29 February plus a year lands on 28 February, not 1 March.
-  const target = new Date(Date.UTC(y + years, m - 1, 1));
-  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  target.setUTCDate(Math.min(d, lastDayOfMonth(target.getUTCFullYear(), target.getUTCMonth() + 1)));
   return target.toISOString().slice(0, 10);
+}
+
+/** 29 February plus a year lands on 28 February, not 1 March. */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+/** A span of calendar time, as retention rules and rule tables state it. */
+export interface Period {
+  years?: number;
+  months?: number;
+  days?: number;
+}
+
+/** The day `period` before `date`: years and months first (clamped to month ends), then days. */
+export function subtractPeriod(date: IsoDate, period: Period): IsoDate {
+  return addDays(addMonths(date, -((period.years ?? 0) * 12 + (period.months ?? 0))), -(period.days ?? 0));
+}
+
+/** Number of days in a month (1-12) of a year. */
+export function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** ISO weekday: 1 Monday … 7 Sunday. */
+export function isoWeekday(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -68,8 +98,7 @@ export function rangesOverlap(
 export function isoWeek(date: IsoDate): string {
   const [y, m, d] = date.split('-').map(Number);
   const day = new Date(Date.UTC(y, m - 1, d));
-  const weekday = day.getUTCDay() || 7;
-  day.setUTCDate(day.getUTCDate() + 4 - weekday);
+  day.setUTCDate(day.getUTCDate() + 4 - isoWeekday(date));
   const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
   const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;

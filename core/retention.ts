@@ -3,12 +3,10 @@
 // (the kinds it holds); the machinery is here.
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import { subtractPeriod, type Period } from './dates';
 
-export interface RetentionPeriod {
-  years?: number;
-  months?: number;
-  days?: number;
-}
+/** How long a kind is kept: calendar years, months and days (core/dates.ts does the arithmetic). */
+export type RetentionPeriod = Period;
 
 export interface RetentionPolicy {
   /** Stable name of the data kind, e.g. `screening-result`. */
@@ -47,11 +45,7 @@ export const RetentionRunSchema = new EntitySchema<RetentionRun>({
 
 /** The day before which data of this period is deleted, as of `today`. */
 export function retentionCutoff(today: string, period: RetentionPeriod): string {
-  const date = new Date(`${today}T00:00:00Z`);
-  date.setUTCFullYear(date.getUTCFullYear() - (period.years ?? 0));
-  date.setUTCMonth(date.getUTCMonth() - (period.months ?? 0));
-  date.setUTCDate(date.getUTCDate() - (period.days ?? 0));
-  return date.toISOString().slice(0, 10);
+  return subtractPeriod(today, period);
 }
 
 export interface RetentionResult {

@@ -4,7 +4,11 @@ it('counts periods back from today, across month ends and leap days', () => {
   expect(retentionCutoff('2026-11-23', { years: 2 })).toBe('2024-11-23');
   expect(retentionCutoff('2026-11-23', { days: 90 })).toBe('2026-08-25');
   expect(retentionCutoff('2026-11-23', { months: 6 })).toBe('2026-05-23');
-  expect(retentionCutoff('2028-02-29', { years: 1 })).toBe('2027-03-01');
+  // The same arithmetic as every rule (core/dates.ts): a day the month lacks is its last day.
+  expect(retentionCutoff('2028-02-29', { years: 1 })).toBe('2027-02-28');
+  expect(retentionCutoff('2026-08-31', { months: 6 })).toBe('2026-02-28');
+  expect(retentionCutoff('2028-08-31', { months: 6 })).toBe('2028-02-29');
+  expect(retentionCutoff('2027-03-01', { years: 1, days: 1 })).toBe('2026-02-28');
 });
 
 describe('runRetention', () => {

@@ -3,6 +3,7 @@
 // PostgreSQL; deleted absences do not count; small cells are suppressed (core/aggregates.ts).
 import { requireRole } from '../../core/authorize';
 import { suppressSmallCount } from '../../core/aggregates';
+import { lastDayOfMonth } from '../../core/dates';
 import { DomainError, ErrorCode } from '../../core/errors';
 import type { SubgraphContext } from '../../core/subgraph-server';
 import { absenceTypeById } from './rules/code-list';
@@ -27,7 +28,7 @@ function monthsBetween(from: string, to: string): string[] {
 
 function lastDay(month: string): string {
   const [y, m] = month.split('-').map(Number);
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  return `${month}-${String(lastDayOfMonth(y, m)).padStart(2, '0')}`;
 }
 
 interface Row {

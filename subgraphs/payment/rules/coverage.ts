@@ -1,7 +1,7 @@
 // The jobcentre's view of EEA benefits: which ISO weeks a person is covered by EEA benefits
 // (supplementary dagpenge shown on the dagpengekort and in Jobnet, 001 §5.1), from the periods
 // and their interruptions. Pure; weeks are counted by days, so a period is walked week by week.
-import { addDays, addYears, daysBetween, isoWeek, type IsoDate } from '../../../core/dates';
+import { addDays, addYears, daysBetween, isoWeek, isoWeekday, type IsoDate } from '../../../core/dates';
 import { DomainError, ErrorCode } from '../../../core/errors';
 import { coverageEnd, type EeaPeriod } from './eea-period';
 import { PaymentErrorCode } from './error-codes';
@@ -45,8 +45,7 @@ export interface CoverageWeek {
 }
 
 function mondayOf(date: IsoDate): IsoDate {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
-  return addDays(date, 1 - weekday);
+  return addDays(date, 1 - isoWeekday(date));
 }
 
 /**

@@ -1,6 +1,6 @@
 // Danish public holidays (helligdage) and jobcentre opening days, for deadlines that "take the
 // ordinary holidays into account" (004: a kontanthjælp self-registration waits 6 days for attendance).
-import { addDays, type IsoDate } from '../../../core/dates';
+import { addDays, isoWeekday, type IsoDate } from '../../../core/dates';
 
 /** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
 export function easterSunday(year: number): IsoDate {
@@ -59,8 +59,7 @@ export function isDanishPublicHoliday(date: IsoDate): boolean {
 
 /** Monday to Friday and not a public holiday: a day the jobcentre is open. */
 export function isJobcentreOpeningDay(date: IsoDate): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !isDanishPublicHoliday(date);
+  return isoWeekday(date) <= 5 && !isDanishPublicHoliday(date);
 }
 
 /** The `count`-th opening day after `from` (from itself not counted). */

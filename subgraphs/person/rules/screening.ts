@@ -2,7 +2,7 @@
 // which municipalities and target groups take part, at most two extra questions, and how long the
 // result may be seen (90 days by the citizen, 6 months by caseworkers) before it is deleted.
 import { DomainError } from '../../../core/errors';
-import { addDays, type IsoDate } from '../../../core/dates';
+import { addDays, addMonths, type IsoDate } from '../../../core/dates';
 import { DAGPENGE, KONTANTHJAELP } from './contact-groups';
 import { PersonErrorCode } from './error-codes';
 
@@ -61,12 +61,6 @@ export function assertScreeningAllowed(candidate: ScreeningCandidate, answers: r
     throw new DomainError('BAD_USER_INPUT', `Each answer is 1 to ${MAX_ANSWER_LENGTH} characters.`, { field: 'answers' });
   }
   return group;
-}
-
-function addMonths(date: IsoDate, months: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number);
-  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
 /** The last day the citizen and caseworkers may see a result answered on `answeredOn`. */

@@ -1,7 +1,7 @@
 // Hours that count towards the work obligation (arbejdspligt) in one ISO week, from the activities
 // introduced for following it up in release 2024-4 (seed 002 'Arbejdspligt').
 import { DomainError } from '../../../core/errors';
-import { addDays, isoWeek as isoWeekOf, rangesOverlap, type IsoDate } from '../../../core/dates';
+import { addDays, isoWeek as isoWeekOf, isoWeekday, rangesOverlap, type IsoDate } from '../../../core/dates';
 import { PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME, SPECIALLY_ARRANGED_UTILITY_WORK } from './activity-categories';
 import { requireDateRange } from './date-input';
 import { PlanErrorCode } from './error-codes';
@@ -77,10 +77,10 @@ export function isoWeekDays(week: string): { monday: IsoDate; sunday: IsoDate } 
   const invalid = () =>
     new DomainError(PlanErrorCode.INVALID_ISO_WEEK, `'${week}' is not an ISO week: write it as YYYY-Www, e.g. 2025-W02.`, { isoWeek: week });
   if (!match) throw invalid();
-  const [year, weekNumber] = [Number(match[1]), Number(match[2])];
+  const weekNumber = Number(match[2]);
   // 4 January is always in week 1; step back to its Monday.
-  const january4 = new Date(Date.UTC(year, 0, 4));
-  const week1Monday = addDays(`${match[1]}-01-04`, -((january4.getUTCDay() || 7) - 1));
+  const january4 = `${match[1]}-01-04`;
+  const week1Monday = addDays(january4, 1 - isoWeekday(january4));
   const monday = addDays(week1Monday, (weekNumber - 1) * 7);
   if (weekNumber < 1 || isoWeekOf(monday) !== week) throw invalid();
   return { monday, sunday: addDays(monday, 6) };
