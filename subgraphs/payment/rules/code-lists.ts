@@ -1,5 +1,6 @@
 // The payment subgraph's code lists as data: the EEA countries a PD U2 period may name and the
 // interruption causes of UnemploymentFundPaymentService v4 (seed 001 §5.1, ids as STAR sends them).
+import { codeList } from '../../../core/code-list';
 import { DomainError } from '../../../core/errors';
 import { PaymentErrorCode } from './error-codes';
 
@@ -37,18 +38,19 @@ export const INTERRUPTION_CAUSES: readonly InterruptionCause[] = [
   { id: 6, name: 'Udmeldelse eller sletning' },
 ];
 
+const COUNTRIES = codeList(EEA_COUNTRIES, (c) => c.code, (code) =>
+  new DomainError(PaymentErrorCode.UNKNOWN_EEA_COUNTRY, `"${code}" is not an EEA country; write its ISO 3166-1 alpha-2 code in capitals, e.g. DE (see eeaCountries).`, { field: 'country' }),
+);
+const CAUSES = codeList(INTERRUPTION_CAUSES, (c) => c.id, (id) =>
+  new DomainError(PaymentErrorCode.UNKNOWN_INTERRUPTION_CAUSE, `Interruption cause ${id} is not one of 1-6 (see interruptionCauses).`, { field: 'causeId' }),
+);
+
 /** The EEA country with this ISO code, or UNKNOWN_EEA_COUNTRY (Denmark and non-EEA codes included). */
 export function eeaCountry(code: string): EeaCountry {
-  const found = EEA_COUNTRIES.find((c) => c.code === code);
-  if (!found) {
-    throw new DomainError(PaymentErrorCode.UNKNOWN_EEA_COUNTRY, `"${code}" is not an EEA country; write its ISO 3166-1 alpha-2 code in capitals, e.g. DE (see eeaCountries).`, { field: 'country' });
-  }
-  return found;
+  return COUNTRIES.get(code);
 }
 
 /** The interruption cause with this id, or UNKNOWN_INTERRUPTION_CAUSE. */
 export function interruptionCause(id: number): InterruptionCause {
-  const found = INTERRUPTION_CAUSES.find((c) => c.id === id);
-  if (!found) throw new DomainError(PaymentErrorCode.UNKNOWN_INTERRUPTION_CAUSE, `Interruption cause ${id} is not one of 1-6 (see interruptionCauses).`, { field: 'causeId' });
-  return found;
+  return CAUSES.get(id);
 }

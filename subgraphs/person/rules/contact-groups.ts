@@ -1,5 +1,6 @@
 // The contact-group code list (kontaktgrupper) with the DFDG ids the seeds give (DOMAIN.md), and
 // what a recovery (raskmelding) from a sick group does.
+import { codeList } from '../../../core/code-list';
 import { DomainError } from '../../../core/errors';
 import { PersonErrorCode } from './error-codes';
 
@@ -58,13 +59,13 @@ export const RECOVERY_CAUSES: ReadonlyMap<number, { name: string; nextContactGro
   [37, { name: 'Overgået til ressourceforløb', nextContactGroupId: RESOURCE_COURSE }], // 001 §2.8
 ]);
 
-const BY_ID = new Map(CONTACT_GROUPS.map((g) => [g.id, g]));
+const GROUPS = codeList(CONTACT_GROUPS, (g) => g.id, (id) =>
+  new DomainError(PersonErrorCode.UNKNOWN_CONTACT_GROUP, `Contact group ${id} is not in the DFDG code list.`, { contactGroupId: id }),
+);
 
 /** The contact group with this DFDG id, or UNKNOWN_CONTACT_GROUP. */
 export function contactGroup(id: number): ContactGroup {
-  const group = BY_ID.get(id);
-  if (!group) throw new DomainError(PersonErrorCode.UNKNOWN_CONTACT_GROUP, `Contact group ${id} is not in the DFDG code list.`, { contactGroupId: id });
-  return group;
+  return GROUPS.get(id);
 }
 
 /**

@@ -1,5 +1,6 @@
 // Activity categories (afholdelseskategorier) and the 2024-4 activity types, as one code list keyed
 // by id: what an activity is, when it may first be registered, and how long it may run.
+import { codeList } from '../../../core/code-list';
 import { DomainError } from '../../../core/errors';
 import type { IsoDate } from '../../../core/dates';
 import { PlanErrorCode } from './error-codes';
@@ -52,19 +53,15 @@ export const ACTIVITY_CATEGORIES: readonly ActivityCategory[] = [
   { id: JOB_ORIENTED_EDUCATION, name: 'Jobrettet uddannelse', availableFrom: null, maxDurationDays: 42 },
 ];
 
-const CATEGORIES_BY_ID = new Map(ACTIVITY_CATEGORIES.map((category) => [category.id, category]));
+const CATEGORIES = codeList(ACTIVITY_CATEGORIES, (category) => category.id, (id) =>
+  new DomainError(PlanErrorCode.UNKNOWN_ACTIVITY_CATEGORY, `Activity category ${id} does not exist: choose a category from the code list.`, { categoryId: id }),
+);
 
 export function findActivityCategory(id: number): ActivityCategory | undefined {
-  return CATEGORIES_BY_ID.get(id);
+  return CATEGORIES.find(id);
 }
 
 /** The category with this id; throws UNKNOWN_ACTIVITY_CATEGORY. */
 export function activityCategory(id: number): ActivityCategory {
-  const category = CATEGORIES_BY_ID.get(id);
-  if (!category) {
-    throw new DomainError(PlanErrorCode.UNKNOWN_ACTIVITY_CATEGORY, `Activity category ${id} does not exist: choose a category from the code list.`, {
-      categoryId: id,
-    });
-  }
-  return category;
+  return CATEGORIES.get(id);
 }

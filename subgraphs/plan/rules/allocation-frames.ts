@@ -1,5 +1,6 @@
 // Allocation frames (bevillingsrammer): the dated code list an activity's funding is registered on,
 // with the start dates each frame accepts and the categories it combines with (seed 001 §4.2).
+import { codeList } from '../../../core/code-list';
 import { DomainError } from '../../../core/errors';
 import type { IsoDate } from '../../../core/dates';
 import { PlanErrorCode } from './error-codes';
@@ -91,21 +92,17 @@ export const ALLOCATION_FRAMES: readonly AllocationFrame[] = [
   },
 ];
 
-const FRAMES_BY_ID = new Map(ALLOCATION_FRAMES.map((frame) => [frame.id, frame]));
+const FRAMES = codeList(ALLOCATION_FRAMES, (frame) => frame.id, (id) =>
+  new DomainError(PlanErrorCode.UNKNOWN_ALLOCATION_FRAME, `Allocation frame ${id} does not exist: choose a frame from the code list.`, { frameId: id }),
+);
 
 export function findAllocationFrame(id: number): AllocationFrame | undefined {
-  return FRAMES_BY_ID.get(id);
+  return FRAMES.find(id);
 }
 
 /** The frame with this id; throws UNKNOWN_ALLOCATION_FRAME. */
 export function allocationFrame(id: number): AllocationFrame {
-  const frame = FRAMES_BY_ID.get(id);
-  if (!frame) {
-    throw new DomainError(PlanErrorCode.UNKNOWN_ALLOCATION_FRAME, `Allocation frame ${id} does not exist: choose a frame from the code list.`, {
-      frameId: id,
-    });
-  }
-  return frame;
+  return FRAMES.get(id);
 }
 
 /**

@@ -1,5 +1,6 @@
 // Causes for cancelling (annullering) or interrupting (afbrydelse) an activity, and whether ending
 // one tells the a-kasse through a negative reportable event (negativ underretningspligtig hændelse, NUPH).
+import { codeList } from '../../../core/code-list';
 import { DomainError } from '../../../core/errors';
 import { PlanErrorCode } from './error-codes';
 
@@ -32,17 +33,13 @@ export const CANCELLATION_CAUSES: readonly CancellationCause[] = [
  */
 const FRAMES_WITHOUT_NUPH: readonly number[] = [18];
 
-const CAUSES_BY_ID = new Map(CANCELLATION_CAUSES.map((cause) => [cause.id, cause]));
+const CAUSES = codeList(CANCELLATION_CAUSES, (cause) => cause.id, (id) =>
+  new DomainError(PlanErrorCode.UNKNOWN_CANCELLATION_CAUSE, `Cause ${id} does not exist: choose a cause from the code list.`, { causeId: id }),
+);
 
 /** The cause with this id; throws UNKNOWN_CANCELLATION_CAUSE. */
 export function cancellationCause(id: number): CancellationCause {
-  const cause = CAUSES_BY_ID.get(id);
-  if (!cause) {
-    throw new DomainError(PlanErrorCode.UNKNOWN_CANCELLATION_CAUSE, `Cause ${id} does not exist: choose a cause from the code list.`, {
-      causeId: id,
-    });
-  }
-  return cause;
+  return CAUSES.get(id);
 }
 
 /** True when ending an activity on `frameId` (null = no frame) with `causeId` makes a NUPH. */

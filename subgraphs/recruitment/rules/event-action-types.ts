@@ -1,5 +1,6 @@
 // CompanyRecruitmentEventActionTypeIdentifier: what happened to a job order (001 §5.1). Ids are the
 // DFDG ids integrations send; 10 and 11 are new in v3.
+import { codeList } from '../../../core/code-list';
 
 export const EventActionType = {
   MEDIATION: 1,
@@ -37,8 +38,9 @@ export const EVENT_ACTION_TYPES: readonly EventActionTypeEntry[] = [
   { id: 11, name: 'Jobordren er gjort intern', description: 'Jobordren er kun synlig for de primære rekrutteringsmyndigheder' },
 ];
 
+const ACTION_TYPES = codeList<number, EventActionTypeEntry>(EVENT_ACTION_TYPES, (t) => t.id, (id) => new Error(`Unknown event action type ${id}`));
+
+/** Read back from stored job-order events, which only ever carry this list's ids: an unknown one is a bug. */
 export function eventActionType(id: number): EventActionTypeEntry {
-  const entry = EVENT_ACTION_TYPES.find((t) => t.id === id);
-  if (!entry) throw new Error(`Unknown event action type ${id}`);
-  return entry;
+  return ACTION_TYPES.get(id);
 }
