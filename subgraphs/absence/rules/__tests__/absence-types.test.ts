@@ -1,14 +1,6 @@
 // The rule table against the seeds, type by type and contact group by contact group.
 import { ABSENCE_TYPE_RULES, absenceTypeById, displayName, reactionFor, validateRegistration } from '..';
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-    return 'OK';
-  } catch (error) {
-    return (error as { extensions: { code: string } }).extensions.code;
-  }
-}
+import { codeOf } from '../../../../test/support/codes';
 
 /** Every id DOMAIN.md lists, plus the two 'Jobrettet uddannelse' types of seed 002. */
 const SEED_IDS = [6, 7, 8, 11, 21, 25, 43, 44, 45, 46, 49, 54, 58, 65, 71, 72, 73, 75, 77, 78, 79, 80, 901, 902];

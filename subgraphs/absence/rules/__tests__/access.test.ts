@@ -1,18 +1,10 @@
 // Who may read and write a person's absences.
 import { absenceTypeById, authorizeFreeText, authorizeRead, authorizeWrite } from '..';
 import type { Identity, Role } from '../../../../core/identity';
+import { codeOf } from '../../../../test/support/codes';
 
 const person = { municipalityCode: '101', akasser: ['21'] };
 const as = (role: Role, authority: string): Identity => ({ subject: 't', role, authority });
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-    return 'OK';
-  } catch (error) {
-    return (error as { extensions: { code: string } }).extensions.code;
-  }
-}
 
 it.each([
   ['the person\'s jobcentre', as('caseworker', '101'), 'OK'],

@@ -1,19 +1,11 @@
 // Deletion rules (001 §2.3).
 import { validateDeletion } from '..';
 import type { AbsenceState } from '../period';
+import { codeOf } from '../../../../test/support/codes';
 
 const TODAY = '2026-11-23';
 const started = (typeId: number, status: AbsenceState['status'] = 'ACTIVE'): AbsenceState => ({ id: 'a', typeId, start: '2026-11-01', end: null, status, statusSince: null });
 const future = (typeId: number): AbsenceState => ({ id: 'a', typeId, start: '2026-11-24', end: null, status: 'ACTIVE', statusSince: null });
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-    return 'OK';
-  } catch (error) {
-    return (error as { extensions: { code: string } }).extensions.code;
-  }
-}
 
 it.each([11, 25, 49, 54, 58, 75])('a started absence of type %i cannot be deleted', (typeId) => {
   expect(codeOf(() => validateDeletion({ absence: started(typeId), comment: 'Fejlregistreret', today: TODAY }))).toBe('ABSENCE_NOT_DELETABLE');

@@ -1,17 +1,9 @@
 // Registration and update rules: dates, back-dating, maximum duration, valid-from, overlap.
 import { validateRegistration, validateUpdate } from '..';
 import type { AbsenceState } from '../period';
+import { codeOf } from '../../../../test/support/codes';
 
 const TODAY = '2026-11-23';
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-    return 'OK';
-  } catch (error) {
-    return (error as { extensions: { code: string } }).extensions.code;
-  }
-}
 
 function register(typeId: number, start: string, end: string | null, options: { group?: number; today?: string; existing?: AbsenceState[] } = {}) {
   return codeOf(() => validateRegistration({ typeId, start, end, contactGroupId: options.group ?? 2, today: options.today ?? TODAY, existingAbsences: options.existing ?? [] }));
