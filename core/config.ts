@@ -7,8 +7,8 @@ export interface DatabaseTarget {
   location: string;
 }
 
-function env(name: string): string | undefined {
-  const value = process.env[name];
+function env(name: string, source: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = source[name];
   return value === undefined || value === '' ? undefined : value;
 }
 
@@ -37,10 +37,11 @@ export function port(name: string, fallback: number): number {
   return value ? Number(value) : fallback;
 }
 
-export function optional(name: string): string | undefined {
-  return env(name);
+/** `source` lets a test pass an environment of its own instead of the process's. */
+export function optional(name: string, source?: NodeJS.ProcessEnv): string | undefined {
+  return env(name, source);
 }
 
-export function flag(name: string): boolean {
-  return ['1', 'true', 'yes'].includes((env(name) ?? '').toLowerCase());
+export function flag(name: string, source?: NodeJS.ProcessEnv): boolean {
+  return ['1', 'true', 'yes'].includes((env(name, source) ?? '').toLowerCase());
 }

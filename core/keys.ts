@@ -3,7 +3,7 @@
 // without anyone shipping a shared secret in the repository.
 import fs from 'node:fs';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, importSPKI, importPKCS8, type JWK, type KeyLike } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, importSPKI, importPKCS8, type JWK, type KeyLike } from 'jose';
 
 export const ALGORITHM = 'ES256';
 
@@ -44,4 +44,19 @@ export async function importPrivateKey(text: string): Promise<KeyLike> {
   return text.trim().startsWith('{')
     ? ((await importJWK(JSON.parse(text) as JWK, ALGORITHM)) as KeyLike)
     : importPKCS8(text, ALGORITHM);
+}
+
+/**
+ * RFC 7638 JWK thumbprint, for logs: a private key and its public half give the same one, so the
+ * gateway's signing key and a subgraph's verification key can be compared line by line. A secret
+ * (the CPR pseudonym key) is hashed as an `oct` JWK; SHA-256 of 32 random bytes reveals nothing.
+ */
+export async function keyFingerprint(key: KeyLike | Uint8Array): Promise<string> {
+  return calculateJwkThumbprint(await exportJWK(key));
+}
+
+/** The public half of an ES256 private key (the gateway's own notifications service verifies with it). */
+export async function publicHalf(privateKey: KeyLike): Promise<KeyLike> {
+  const { kty, crv, x, y } = await exportJWK(privateKey);
+  return (await importJWK({ kty, crv, x, y }, ALGORITHM)) as KeyLike;
 }

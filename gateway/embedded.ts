@@ -4,14 +4,13 @@ import path from 'node:path';
 import { databaseTarget, type DatabaseTarget } from '../core/config';
 import { InProcessBus, type EventBus } from '../core/bus';
 import { systemClock, type Clock } from '../core/clock';
-import { cprPseudonymKey as loadCprPseudonymKey } from '../core/cpr-pseudonym';
 import { IdentityTokenIssuer } from '../core/identity-token';
 import { startSubgraph, type RunningSubgraph } from '../core/subgraph-server';
 import { subgraphModules } from '../subgraphs';
 import { notificationsSubgraph } from './notifications';
 import { ClientAuthenticator } from './client-auth';
 import { readSupergraph } from './compose';
-import { clientAuthOptions, identitySigningKey, identityVerificationKey } from './keys';
+import { clientAuthOptions, identitySigningKey, identityVerificationKey, pseudonymKey, type KeyOptions } from './keys';
 import { IdentityRateLimiter, rateLimitFromEnv, type RateLimitOptions } from './rate-limit';
 import { startGateway, type RunningGateway } from './server';
 import { SUBGRAPHS } from './subgraph-list';
@@ -34,6 +33,8 @@ export interface EmbeddedOptions {
   onQuery?: (subgraph: string, sql: string) => void;
   /** Defaults to the in-process bus; pass a NatsBus to run the embedded system over JetStream. */
   bus?: EventBus;
+  /** Where keys come from; `npm start` passes its production policy (README, "Keys"). */
+  keys?: KeyOptions;
 }
 
 export interface EmbeddedSystem {
@@ -57,13 +58,14 @@ export interface EmbeddedSubgraphs {
 /** The five subgraphs and the notifications service on one bus, without a gateway (benchmarks). */
 export async function startEmbeddedSubgraphs(options: EmbeddedOptions): Promise<EmbeddedSubgraphs> {
   const host = options.host ?? '127.0.0.1';
+  // Keys first: a refused one stops the start before any database or bus is opened.
+  const identityPublicKey = await identityVerificationKey(options.dataDir, options.keys);
+  const cprPseudonymKey = await pseudonymKey(options.dataDir, options.keys);
   const bus = options.bus ?? new InProcessBus(path.join(options.dataDir, 'bus.sqlite'));
   const syncDelivery = bus instanceof InProcessBus;
   const clock = options.clock ?? systemClock;
   // JetStream expires old events itself (max_age); the in-process log is pruned here.
   const pruning = bus instanceof InProcessBus ? setInterval(() => bus.prune(clock.now()), 3_600_000).unref() : null;
-  const identityPublicKey = await identityVerificationKey(options.dataDir);
-  const cprPseudonymKey = loadCprPseudonymKey(options.dataDir);
   const subgraphs: RunningSubgraph[] = [];
   const stop = async () => {
     if (pruning) clearInterval(pruning);
@@ -96,10 +98,10 @@ export async function startEmbeddedSubgraphs(options: EmbeddedOptions): Promise<
 
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedSystem> {
   const host = options.host ?? '127.0.0.1';
+  const issuer = new IdentityTokenIssuer(await identitySigningKey(options.dataDir, options.keys));
+  const authenticator = new ClientAuthenticator(await clientAuthOptions(options.dataDir, options.keys));
   const { subgraphs, bus, stop: stopSubgraphs } = await startEmbeddedSubgraphs(options);
   try {
-    const issuer = new IdentityTokenIssuer(await identitySigningKey(options.dataDir));
-    const authenticator = new ClientAuthenticator(await clientAuthOptions(options.dataDir));
     const rateLimit = options.rateLimit === undefined ? rateLimitFromEnv() : options.rateLimit;
     const rateLimiter = rateLimit ? new IdentityRateLimiter(rateLimit) : null;
     const launch = (port: number) =>

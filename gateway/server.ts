@@ -12,6 +12,7 @@ import type { GatewayContext } from './context';
 import { IdentityForwardingDataSource } from './data-source';
 import { explorerRoute } from './explorer';
 import { introspectionByRolePlugin } from './introspection';
+import { apolloReportingDisabled, disableApolloGatewayTelemetry } from './no-phoning-home';
 import { queryProtection } from './limits';
 import { queryPlanCache, warmQueryPlans } from './query-plans';
 import { serverTimingPlugin } from './server-timing';
@@ -48,6 +49,7 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const fetcher = keepAliveFetcher();
+  disableApolloGatewayTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -67,7 +69,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const protection = queryProtection();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...protection.plugins, introspectionByRolePlugin(), serverTimingPlugin()],
+    plugins: [...apolloReportingDisabled(), ...protection.plugins, introspectionByRolePlugin(), serverTimingPlugin()],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     formatError: maskErrors(logger.child({ service: 'gateway' }), 'gateway'),
