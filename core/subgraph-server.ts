@@ -22,6 +22,7 @@ import type { Identity } from './identity';
 import { logger } from './logger';
 import { OutboxRelay } from './relay';
 import { scalarResolvers } from './scalars';
+import { refuseServiceSdlPlugin } from './service-sdl-refusal';
 
 export interface SubgraphContext<L = unknown> {
   identity: Identity;
@@ -110,7 +111,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     introspection: false,
     logger: log,
     // Inline traces are for Apollo's hosted reporting, which this deployment does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(runtime.syncDelivery ? [publishBeforeResponding(relay)] : [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), refuseServiceSdlPlugin(), ...(runtime.syncDelivery ? [publishBeforeResponding(relay)] : [])],
   });
   await apollo.start();
 

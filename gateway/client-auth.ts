@@ -1,16 +1,21 @@
 // Verifies the client's bearer JWT. Only asymmetric algorithms are accepted (never `none`, never
 // an HMAC secret a client could guess), and the claims must name a known role and a well-formed
-// authority for that role.
+// authority for that role. Its times must be plausible too: issued no later than now (give or take
+// a little clock skew) and valid for at most 12 hours (token-lifetime.ts).
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { systemClock, type Clock } from '../core/clock';
 import { unauthenticated } from '../core/identity-token';
 import { isRole, isValidAuthority, type Identity } from '../core/identity';
+import { tokenLifetimeProblem } from './token-lifetime';
 
 export interface ClientAuthOptions {
   /** A fixed public key (embedded dev key, or JWT_PUBLIC_KEY) or a JWKS URL (JWT_JWKS_URL). */
   key: KeyLike | { jwksUrl: string };
   issuer?: string;
   audience?: string;
+  /** The gateway's clock, against which exp and iat are judged. @default the system clock */
+  clock?: Clock;
 }
 
 const ALGORITHMS = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'];
@@ -48,7 +53,7 @@ export class ClientAuthenticator {
     if (!match) throw unauthenticated('Send a bearer token: Authorization: Bearer <JWT>.');
     const token = match[1];
     const known = await this.verified.get(token);
-    if (known && Date.now() < known.validUntil) return known.identity;
+    if (known && this.now() < known.validUntil) return known.identity;
     const verified = await this.verify(token);
     await this.verified.set(token, verified);
     return verified.identity;
@@ -62,6 +67,7 @@ export class ClientAuthenticator {
         issuer: this.options.issuer,
         audience: this.options.audience,
         requiredClaims: ['exp', 'sub'],
+        currentDate: new Date(this.now()),
       }));
     } catch {
       throw unauthenticated('The bearer token is invalid or expired.');
@@ -70,8 +76,14 @@ export class ClientAuthenticator {
     if (typeof sub !== 'string' || !isRole(role) || !isValidAuthority(role, authority)) {
       throw unauthenticated('The bearer token must carry sub, a known role and a matching authority.');
     }
-    // requiredClaims makes exp a number here.
-    const validUntil = Math.min((payload.exp as number) * 1000, Date.now() + VERIFIED_TOKEN_TTL_MS);
+    // requiredClaims makes exp a number here, and jose has checked that iat, when present, is one.
+    const problem = tokenLifetimeProblem({ iat: payload.iat, exp: payload.exp as number }, Math.floor(this.now() / 1000));
+    if (problem) throw unauthenticated(problem);
+    const validUntil = Math.min((payload.exp as number) * 1000, this.now() + VERIFIED_TOKEN_TTL_MS);
     return { identity: { subject: sub, role, authority }, validUntil };
+  }
+
+  private now(): number {
+    return (this.options.clock ?? systemClock).now().getTime();
   }
 }

@@ -2,6 +2,7 @@
 // what the caller's authority was addressed.
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { BusEvent } from '../../core/bus';
+import { DomainError } from '../../core/errors';
 import type { SubgraphContext } from '../../core/subgraph-server';
 import { mayReceive } from './audience';
 import { Acknowledgement } from './entities/Acknowledgement';
@@ -19,9 +20,21 @@ async function acknowledged(ctx: Context): Promise<number> {
   return (await ctx.em.findOne(Acknowledgement, { role, authority, subject }))?.sequence ?? 0;
 }
 
+/**
+ * A position the log has not reached yet was never issued, whatever it decodes to. Acknowledging
+ * it, or reading after it, would silently skip every notification up to it once the log got there.
+ */
+async function issuedPosition(ctx: Context, position: string): Promise<number> {
+  const sequence = decodePosition(position);
+  if (sequence > (await ctx.bus.latestSequence())) {
+    throw new DomainError('INVALID_POSITION', 'That position lies beyond the newest notification, so it was not issued by this service; use a position from a notification or pageInfo.endCursor.');
+  }
+  return sequence;
+}
+
 async function inbox(ctx: Context, after: string | null | undefined, first: number) {
   const pageSize = Math.min(Math.max(first, 1), MAX_PAGE);
-  const start = after ? decodePosition(after) : await acknowledged(ctx);
+  const start = after ? await issuedPosition(ctx, after) : await acknowledged(ctx);
   const nodes: BusEvent[] = [];
   let cursor = start;
   let exhausted = false;
@@ -47,7 +60,7 @@ async function notification(ctx: Context, position: string): Promise<BusEvent | 
 }
 
 async function acknowledge(ctx: Context, upTo: string): Promise<boolean> {
-  const sequence = decodePosition(upTo);
+  const sequence = await issuedPosition(ctx, upTo);
   const { role, authority, subject } = ctx.identity;
   const write = () =>
     ctx.em.fork().transactional(async (em) => {

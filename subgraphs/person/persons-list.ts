@@ -6,6 +6,7 @@ import { DomainError, ErrorCode } from '../../core/errors';
 import type { SubgraphContext } from '../../core/subgraph-server';
 import { Person } from './entities/Person';
 import type { PersonLoaders } from './loaders';
+import { refuseAnalysts } from './rules';
 
 type Context = SubgraphContext<PersonLoaders>;
 
@@ -20,6 +21,9 @@ function decode(cursor: string): string {
 }
 
 export async function listPersons(ctx: Context, args: { municipalityCode: string; first?: number | null; after?: string | null }) {
+  // Analysts: a list (or only its page count) is a count of persons without the suppression of
+  // small cells; they read aggregates instead (rules/access.ts, refuseAnalysts).
+  refuseAnalysts(ctx.identity);
   if (!/^\d{3}$/.test(args.municipalityCode)) {
     throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The municipality code is 3 digits, e.g. 101 for København.', { field: 'municipalityCode' });
   }

@@ -1,7 +1,7 @@
 // Person resolvers: parse → authorize → rule → persist (with its event, in one transaction). The
 // mutations live in mutations/, one file per concern; reads authorize per field, so one person
 // answer can mix fields the caller may see with FORBIDDEN for those it may not.
-import { requireRole } from '../../core/authorize';
+import { forbidden, requireRole } from '../../core/authorize';
 import { today } from '../../core/dates';
 import { DomainError, ErrorCode } from '../../core/errors';
 import type { SubgraphContext } from '../../core/subgraph-server';
@@ -39,6 +39,7 @@ import {
   cprVisibility,
   meetingType,
   PERSON_CATEGORIES,
+  refuseAnalysts,
   type PersonAuthorities,
 } from './rules';
 
@@ -62,7 +63,10 @@ const YEAR_LIMITS = { min: 1900, max: 2200 };
 
 export const resolvers = {
   Query: {
-    person: async (_: unknown, args: { cpr: string }, ctx: Context) => ctx.em.findOne(Person, { cpr: parseCpr(args.cpr) }),
+    person: async (_: unknown, args: { cpr: string }, ctx: Context) => {
+      refuseAnalysts(ctx.identity);
+      return ctx.em.findOne(Person, { cpr: parseCpr(args.cpr) });
+    },
     persons: (_: unknown, args: { municipalityCode: string; first?: number | null; after?: string | null }, ctx: Context) => listPersons(ctx, args),
     auditLog: (_: unknown, args: AuditLogArgs, ctx: Context) => auditLog(ctx, args),
     personsByContactGroup: (_: unknown, args: { on: string; municipalityCode?: string | null }, ctx: Context) => personsByContactGroup(ctx, args),
@@ -107,12 +111,18 @@ export const resolvers = {
   Person: {
     __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.personById.load(ref.id),
     cpr: async (person: Person, _: unknown, ctx: Context) => {
-      if (cprVisibility(ctx.identity, await authoritiesFor(ctx, person)) === 'MASKED') return maskCpr(person.cpr);
+      const visibility = cprVisibility(ctx.identity, await authoritiesFor(ctx, person));
+      if (visibility === 'REFUSED') throw forbidden('Analysts see no CPR number, not even masked; count and join persons by pseudonym.');
+      if (visibility === 'MASKED') return maskCpr(person.cpr);
       // Written before the answer leaves: no CPR in clear without its audit row.
       await auditTrailOf(ctx).record(person.id);
       return person.cpr;
     },
     pseudonym: (person: Person, _: unknown, ctx: Context) => ctx.pseudonymiseCpr(person.cpr),
+    municipalityCode: (person: Person, _: unknown, ctx: Context) => {
+      refuseAnalysts(ctx.identity);
+      return person.municipalityCode;
+    },
     name: (person: Person, _: unknown, ctx: Context) => {
       requireRole(ctx.identity, 'caseworker', 'akasse', 'system');
       return person.name;

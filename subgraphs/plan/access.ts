@@ -7,9 +7,10 @@ import type { KnownPerson } from '../common/person-directory';
 /**
  * Reading: the person's own jobcentre (the municipality the person belongs to now), every a-kasse
  * the person is or has been a member of (they follow up on availability, and NUPH and jobrettet
- * uddannelse are theirs), analysts (read-only, see `hidesFreeText`) and the system role. Another
- * municipality's caseworker or an a-kasse the person never belonged to sees nothing: Min plan
- * describes a citizen's situation and is personal data.
+ * uddannelse are theirs) and the system role. Another municipality's caseworker or an a-kasse the
+ * person never belonged to sees nothing: Min plan describes a citizen's situation and is personal
+ * data. Analysts read no person's plan (docs/access.md "Analysts": a person-level record would show
+ * who fills a suppressed cell); `hidesFreeText` stays as a second line should that ever change.
  */
 export function mayRead(identity: Identity, person: KnownPerson): boolean {
   switch (identity.role) {
@@ -18,12 +19,14 @@ export function mayRead(identity: Identity, person: KnownPerson): boolean {
     case 'akasse':
       return person.akasser.includes(identity.authority);
     case 'analyst':
+      return false;
     case 'system':
       return true;
   }
 }
 
 export function assertMayRead(identity: Identity, person: KnownPerson): void {
+  if (identity.role === 'analyst') throw forbidden('Analysts read no person-level Min plan; ask for aggregates.');
   if (!mayRead(identity, person)) throw forbidden("Only the person's jobcentre and a-kasse can read this person's Min plan.");
 }
 

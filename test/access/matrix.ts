@@ -114,12 +114,13 @@ export const MATRIX: MatrixEntry[] = [
   {
     operation: 'Query.person',
     prepare: async (t) => ({ query: 'query($cpr: String!) { person(cpr: $cpr) { id } }', variables: { cpr: (await readPerson(t)).cpr } }),
-    expect: EVERYONE,
+    // docs/access.md "Analysts": aggregates only, so no person-level read, not even a look-up.
+    expect: allowOnly('jobcentre', 'otherJobcentre', 'akasse', 'otherAkasse', 'system'),
   },
   {
     operation: 'Query.persons',
     prepare: constant('{ persons(municipalityCode: "101", first: 1) { pageInfo { hasNextPage } } }'),
-    expect: allowOnly('jobcentre', 'analyst', 'system'),
+    expect: allowOnly('jobcentre', 'system'),
   },
   { operation: 'Query.contactGroups', prepare: constant('{ contactGroups { id } }'), expect: EVERYONE },
   { operation: 'Query.personCategories', prepare: constant('{ personCategories { id } }'), expect: EVERYONE },
@@ -515,7 +516,7 @@ export const MATRIX: MatrixEntry[] = [
   {
     operation: 'Query.eeaBenefitPeriod',
     prepare: async (t) => ({ query: 'query($id: ID!) { eeaBenefitPeriod(paymentId: $id) { paymentId } }', variables: { id: await readEeaPeriod(t) } }),
-    expect: allowOnly('jobcentre', 'akasse', 'analyst', 'system'),
+    expect: allowOnly('jobcentre', 'akasse', 'system'),
   },
   {
     // M: the a-kasse the membership names (21, the person's a-kasse to be), or the register feed.

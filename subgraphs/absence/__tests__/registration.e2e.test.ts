@@ -195,12 +195,12 @@ describe('who may register', () => {
 });
 
 describe('reading absences', () => {
-  it('is for the person\'s jobcentre, a-kasser, analysts and the system; not another jobcentre or a-kasse', async () => {
+  it('is for the person\'s jobcentre, a-kasser and the system; not another jobcentre or a-kasse, nor analysts', async () => {
     const cpr = newCpr();
     await person(t, cpr, 1, { akasse: true });
     await registered(t, { cpr, typeId: 45, start: '2026-11-23', end: '2026-12-01' });
     const query = 'query($c: String!) { person(cpr: $c) { absences { type { id } } exemptions exemptFromJoblog } }';
-    for (const as of [JOBCENTRE, AKASSE, ANALYST, SYSTEM]) {
+    for (const as of [JOBCENTRE, AKASSE, SYSTEM]) {
       const response = await t.gql<{ person: { absences: unknown[] } }>(query, { c: cpr }, as);
       expect(response.errors).toBeUndefined();
       expect(response.data!.person.absences).toEqual([{ type: { id: 45 } }]);
@@ -211,5 +211,9 @@ describe('reading absences', () => {
       expect(own.map((e) => e.extensions?.code)).toEqual(expect.arrayContaining(['FORBIDDEN']));
       expect(JSON.stringify(response.data ?? {})).not.toContain('"type"');
     }
+    // Analysts read absences as counts only (docs/access.md "Analysts"): no person to begin with.
+    const analyst = await t.gql(query, { c: cpr }, ANALYST);
+    expect(codes(analyst)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(analyst.data ?? {})).not.toContain('"type"');
   });
 });

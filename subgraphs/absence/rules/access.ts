@@ -1,7 +1,8 @@
 // Who may read and change a person's absences. A jobcentre acts for the persons of its own
 // municipality, an a-kasse for its members (current or former, as known from the payment
-// subgraph's membership events), the system role for everyone (STAR's repairs), and analysts only
-// read: they explore data, so they never write and never see free text that may hold personal data.
+// subgraph's membership events), the system role for everyone (STAR's repairs). Analysts read
+// aggregates only (absencesByTypeAndMonth), never one person's absences: with the person's jobcentre
+// they would show who fills a suppressed cell (docs/access.md "Analysts").
 import { forbidden } from '../../../core/authorize';
 import { DomainError } from '../../../core/errors';
 import type { Identity } from '../../../core/identity';
@@ -21,6 +22,7 @@ function actsForPerson(identity: Identity, person: PersonAuthorities): boolean {
 
 /** Reading a person's absences and exemptions. */
 export function authorizeRead(identity: Identity, person: PersonAuthorities): void {
+  if (identity.role === 'analyst') throw forbidden('Analysts read absences as counts (absencesByTypeAndMonth), not per person.');
   if (!actsForPerson(identity, person)) {
     throw forbidden('Only the person\'s jobcentre and a-kasser can see their absences.');
   }

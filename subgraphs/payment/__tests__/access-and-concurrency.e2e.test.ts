@@ -38,10 +38,10 @@ async function createPerson(memberships?: Parameters<typeof person>[2]) {
 }
 
 describe('reading', () => {
-  it("is for the person's own jobcentre, current and former a-kasser, analysts and STAR; others get FORBIDDEN and no data", async () => {
+  it("is for the person's own jobcentre, current and former a-kasser and STAR; others (analysts too) get FORBIDDEN and no data", async () => {
     const { cpr } = await createPerson();
     const { paymentId } = await reported(t, cpr);
-    for (const caller of [JOBCENTRE, AKASSE, FORMER_AKASSE, ANALYST, SYSTEM]) {
+    for (const caller of [JOBCENTRE, AKASSE, FORMER_AKASSE, SYSTEM]) {
       const { person } = await ok<{ person: { akasseMemberships: unknown[]; eeaBenefitPeriods: unknown[]; eeaCoverage: unknown[] } }>(t, READ_ALL, { cpr }, caller);
       expect([person.akasseMemberships.length, person.eeaBenefitPeriods.length, person.eeaCoverage.length]).toEqual([2, 1, 14]);
       expect(await ok(t, 'query($id: ID!) { eeaBenefitPeriod(paymentId: $id) { paymentId } }', { id: paymentId }, caller)).toEqual({ eeaBenefitPeriod: { paymentId } });
@@ -57,6 +57,9 @@ describe('reading', () => {
       expect(one.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       expect(one.data?.eeaBenefitPeriod ?? null).toBeNull();
     }
+    // Analysts read aggregates, no person's register (docs/access.md "Analysts").
+    expect(await fails(t, READ_ALL, { cpr }, ANALYST)).toEqual(['FORBIDDEN']);
+    expect(await fails(t, 'query($id: ID!) { eeaBenefitPeriod(paymentId: $id) { paymentId } }', { id: paymentId }, ANALYST)).toEqual(['FORBIDDEN']);
   });
 
   it('follows the person to a new jobcentre', async () => {

@@ -16,11 +16,12 @@ export interface PersonAccessFacts {
 /**
  * Reading a person's memberships, EEA periods and EEA weeks: the person's own jobcentre (another
  * municipality's caseworker has no case on the person), any a-kasse in the person's register
- * (current or former: it may have to interrupt or correct a period it paid), STAR, and analysts.
- * Analysts see no CPR here because nothing in this subgraph carries one, and no field holds free
- * text, so they read the same fields as everyone else.
+ * (current or former: it may have to interrupt or correct a period it paid) and STAR. Analysts read
+ * no person's register: a person-level record, even without a CPR, would show who fills a
+ * suppressed cell (docs/access.md "Analysts").
  */
 export function authorizeRead(identity: Identity, person: PersonAccessFacts): void {
+  if (identity.role === 'analyst') throw forbidden("Analysts read no person's a-kasse or EEA benefit data; ask for aggregates.");
   if (identity.role === 'caseworker' && identity.authority !== person.municipalityCode) {
     throw forbidden(`Only jobcentre ${person.municipalityCode} can see this person's a-kasse and EEA benefit data.`);
   }

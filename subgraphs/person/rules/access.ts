@@ -1,9 +1,10 @@
 // Who may read and change what in the person subgraph. A jobcentre acts for the persons who belong
 // to it, an a-kasse for its members (reading: current or former; changing: current, as the payment
 // subgraph's membership events tell), the system role for everyone (Jobnet on the citizen's behalf,
-// STAR's jobs and repairs). Analysts only read, and never free text or who-did-what that may hold
-// personal data. Looking a person up by CPR is open to every role: it is how a jobcentre finds a
-// person to take over, and the fields below decide what the answer shows.
+// STAR's jobs and repairs). Analysts read aggregates, never a person (docs/access.md "Analysts"):
+// anything about one person, even pseudonymised, would let them see behind a suppressed cell.
+// Looking a person up by CPR is open to every other role: it is how a jobcentre finds a person to
+// take over, and the fields below decide what the answer shows.
 import { forbidden } from '../../../core/authorize';
 import type { Identity } from '../../../core/identity';
 
@@ -20,11 +21,22 @@ export type WriterRole = 'caseworker' | 'akasse' | 'system';
 function readsFor(identity: Identity, person: PersonAuthorities): boolean {
   if (identity.role === 'caseworker') return identity.authority === person.municipalityCode;
   if (identity.role === 'akasse') return person.akasser.includes(identity.authority);
-  return true;
+  return identity.role === 'system';
+}
+
+/**
+ * Analysts get counts with small cells suppressed. A person's record, found by CPR, listed by
+ * jobcentre or reached through another subgraph, would tell them who fills a suppressed cell (the one
+ * person in contact group 7 of jobcentre 101), so every person-level read refuses them, whatever
+ * exists: the refusal itself reveals nothing. Only `Person.pseudonym` (no attributes) stays theirs.
+ */
+export function refuseAnalysts(identity: Identity): void {
+  if (identity.role === 'analyst') throw forbidden('Analysts read aggregates (personsByContactGroup, absencesByTypeAndMonth), not persons.');
 }
 
 /** Reading the person's contact course: contact group, registration, visitation, CV requirement, meetings. */
 export function authorizeRead(identity: Identity, person: PersonAuthorities): void {
+  refuseAnalysts(identity);
   if (!readsFor(identity, person)) {
     throw forbidden("Only the person's jobcentre and a-kasser can see the person's contact course.");
   }

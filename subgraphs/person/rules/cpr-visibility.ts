@@ -1,12 +1,14 @@
 // How a person's CPR number is shown (issue 9). In clear only to those who work with the person:
 // the person's jobcentre, an a-kasse the person is or has been a member of, and the system role
-// (the CPR feed, STAR's jobs). Everyone else, analysts included, sees it masked as DDMMYY-XXXX;
-// analysts count and join persons through the keyed pseudonym instead (core/cpr-pseudonym.ts).
-// Every answer that shows a CPR in clear is audited (core/audit.ts).
+// (the CPR feed, STAR's jobs). Another jobcentre or a-kasse sees it masked as DDMMYY-XXXX (it has
+// typed the CPR to look the person up, so the birth date tells it nothing new). Analysts see no CPR
+// at all, not even masked: DDMMYY is a birth date, and a birth date with a jobcentre singles a
+// person out of a suppressed cell; they count persons through the keyed pseudonym instead
+// (core/cpr-pseudonym.ts). Every answer that shows a CPR in clear is audited (core/audit.ts).
 import type { Identity } from '../../../core/identity';
 import type { PersonAuthorities } from './access';
 
-export type CprVisibility = 'CLEAR' | 'MASKED';
+export type CprVisibility = 'CLEAR' | 'MASKED' | 'REFUSED';
 
 export function cprVisibility(identity: Identity, person: PersonAuthorities): CprVisibility {
   switch (identity.role) {
@@ -17,6 +19,6 @@ export function cprVisibility(identity: Identity, person: PersonAuthorities): Cp
     case 'akasse':
       return person.akasser.includes(identity.authority) ? 'CLEAR' : 'MASKED';
     case 'analyst':
-      return 'MASKED';
+      return 'REFUSED';
   }
 }

@@ -15,10 +15,11 @@ const REGISTER = 'mutation($i: RegisterActivityInput!) { registerActivity(input:
 const READ = 'query($cpr: String!) { person(cpr: $cpr) { plan { version } planVersions { version } activities { id } workObligationHours(week: "2025-W10") { countedHours } } }';
 
 describe('reading', () => {
-  it("is for the person's jobcentre, the person's a-kasser, analysts and the system role", async () => {
+  it("is for the person's jobcentre, the person's a-kasser and the system role; never analysts", async () => {
     const { cpr } = await createPerson(t, { contactGroupId: 7, akasse: '21' });
     await ok(t, SET, { i: { cpr, otherRequirements: 'Søg.' } }, JOBCENTRE);
-    for (const caller of [JOBCENTRE, AKASSE, ANALYST, SYSTEM]) {
+    expect(await fails(t, READ, { cpr }, ANALYST)).toEqual(['FORBIDDEN']);
+    for (const caller of [JOBCENTRE, AKASSE, SYSTEM]) {
       expect((await ok<{ person: { plan: unknown } }>(t, READ, { cpr }, caller)).person.plan).toEqual({ version: 1 });
     }
     const fields = ['plan { version }', 'planVersions { version }', 'activities { id }', 'workObligationHours(week: "2025-W10") { countedHours }'];

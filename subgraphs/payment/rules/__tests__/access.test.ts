@@ -20,8 +20,9 @@ const memberships = [
 ];
 const person = { municipalityCode: '101', memberships };
 
-it('lets the person\'s jobcentre, their a-kasser, analysts and STAR read', () => {
-  for (const caller of [JOBCENTRE, AKASSE, FORMER_AKASSE, FUTURE_AKASSE, ANALYST, SYSTEM]) expect(codeOf(() => authorizeRead(caller, person))).toBe('OK');
+it('lets the person\'s jobcentre, their a-kasser and STAR read; never analysts (aggregates only)', () => {
+  for (const caller of [JOBCENTRE, AKASSE, FORMER_AKASSE, FUTURE_AKASSE, SYSTEM]) expect(codeOf(() => authorizeRead(caller, person))).toBe('OK');
+  expect(codeOf(() => authorizeRead(ANALYST, person))).toBe('FORBIDDEN');
   for (const caller of [OTHER_JOBCENTRE, OTHER_AKASSE]) expect(codeOf(() => authorizeRead(caller, person))).toBe('FORBIDDEN');
 });
 
