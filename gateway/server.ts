@@ -69,6 +69,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     plugins: [...protection.plugins, introspectionByRolePlugin(), serverTimingPlugin()],
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     allowBatchedHttpRequests: false,
     formatError: maskErrors(logger.child({ service: 'gateway' }), 'gateway'),
     includeStacktraceInErrorResponses: false,
