@@ -1,7 +1,7 @@
 // Text no database keeps as written is refused before anything runs: a NUL character (PostgreSQL
 // text cannot hold it, and SQLite failed the statement) and a lone UTF-16 surrogate (PostgreSQL's
-// jsonb refuses it; SQLite stored U+FFFD instead). Checked once, for every string in the variables and in
-// the query's literals, so no field can be forgotten.
+// jsonb refuses it; SQLite stored U+FFFD instead). Checked once, for every string in the variables
+// and in the query's literals, so no field can be forgotten.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import { ErrorCode } from './errors';
