@@ -17,6 +17,19 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 /**
+ * The days the hub accepts as input. Nothing it records lies before 1900 (the oldest job seeker's
+ * history starts long after), and no rule looks beyond a few years ahead; 2199 leaves room for that
+ * while every date a rule derives from an accepted one (plus weeks or years) keeps a 4-digit year,
+ * so ISO strings still compare correctly and date arithmetic never leaves what Date can represent.
+ */
+export const EARLIEST_DATE: IsoDate = '1900-01-01';
+export const LATEST_DATE: IsoDate = '2199-12-31';
+
+export function isWithinDateRange(date: IsoDate): boolean {
+  return date >= EARLIEST_DATE && date <= LATEST_DATE;
+}
+
+/**
  * Swedish formatting is ISO (YYYY-MM-DD). Made once: toLocaleDateString with a time zone builds a
  * new formatter on every call, which showed as 4 % of a request's CPU in a profile.
  */

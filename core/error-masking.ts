@@ -15,8 +15,8 @@ export function maskErrors(logger: Logger, service: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const cause = rootCause(unwrapResolverError(error));
     // A DomainError wrapped by graphql-js or Apollo (a bad Date literal fails in validation) keeps its own code.
-    if (cause instanceof DomainError) return withoutStack({ ...formatted, extensions: { ...formatted.extensions, code: cause.code } });
-    if (!(cause instanceof Error) || cause instanceof GraphQLError) return withoutStack(formatted);
+    if (cause instanceof DomainError) return withoutSchemaHints({ ...formatted, extensions: { ...formatted.extensions, code: cause.code } });
+    if (!(cause instanceof Error) || cause instanceof GraphQLError) return withoutSchemaHints(formatted);
     const requestId = Math.random().toString(36).slice(2, 10);
     logger.error({ err: cause, requestId, service, path: formatted.path }, 'unexpected error');
     return {
@@ -33,8 +33,20 @@ function rootCause(error: unknown): unknown {
   return current;
 }
 
-function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
-  const { stacktrace: _dropped, ...extensions } = formatted.extensions;
-  return { ...formatted, extensions };
+/** graphql-js's "Did you mean …?" at the end of a message: field, argument, type and enum value names. */
+const SUGGESTION = / ?Did you mean .*\?$/s;
+/** The parser names its token limit; like the other limits it stays unnamed (core/query-limits.ts). */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more \w+ \d+ tokens\. Parsing aborted\.$/;
+
+/**
+ * No stack, no suggestion of a name from the schema (for everyone: a caller denied introspection
+ * must not read the schema out through typos, and a caller allowed it does not need them), and no
+ * number of a limit. A query over the token limit reads like the other limits' refusals.
+ */
+function withoutSchemaHints(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+  if (TOKEN_LIMIT.test(formatted.message)) {
+    return { ...formatted, message: 'The query is too large. Split it into smaller operations.', extensions: { ...extensions, code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  return { ...formatted, message: formatted.message.replace(SUGGESTION, ''), ...(formatted.extensions ? { extensions } : {}) };
 }

@@ -80,6 +80,9 @@ async function handleGraphQL<C extends BaseContext>(
   res.end();
 }
 
+/** Fatal: bytes that are not UTF-8 are refused, where Buffer#toString would store U+FFFD in their place. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -96,7 +99,13 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
         reject(Object.assign(new Error('too large'), { status: 413 }));
       } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      try {
+        resolve(UTF8.decode(Buffer.concat(chunks)));
+      } catch {
+        reject(Object.assign(new Error('invalid utf-8'), { status: 400 }));
+      }
+    });
     req.on('error', reject);
   });
 }

@@ -20,6 +20,7 @@ import { serveApollo } from './http';
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, IdentityTokenVerifier } from './identity-token';
 import type { Identity } from './identity';
 import { logger } from './logger';
+import { queryProtection, SUBGRAPH_LIMITS } from './query-limits';
 import { OutboxRelay } from './relay';
 import { scalarResolvers } from './scalars';
 import { refuseServiceSdlPlugin } from './service-sdl-refusal';
@@ -102,6 +103,8 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
   });
   const verifier = new IdentityTokenVerifier(runtime.identityPublicKey, module.name);
   const log = logger.child({ service: module.name });
+  // Limits of its own, not only the gateway's: a leaked identity token must not buy unbounded work.
+  const protection = queryProtection<SubgraphContext<L>>(SUBGRAPH_LIMITS);
 
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: { ...scalarResolvers, ...module.resolvers } as GraphQLResolverMap<unknown> }]),
@@ -110,8 +113,10 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     // Subgraphs are only reachable through the gateway, which composes from the checked-in supergraph.
     introspection: false,
     logger: log,
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     // Inline traces are for Apollo's hosted reporting, which this deployment does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), refuseServiceSdlPlugin(), ...(runtime.syncDelivery ? [publishBeforeResponding(relay)] : [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), refuseServiceSdlPlugin(), ...protection.plugins, ...(runtime.syncDelivery ? [publishBeforeResponding(relay)] : [])],
   });
   await apollo.start();
 

@@ -71,6 +71,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     plugins: [...apolloReportingDisabled(), ...protection.plugins, introspectionByRolePlugin(), serverTimingPlugin()],
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     allowBatchedHttpRequests: false,
     formatError: maskErrors(logger.child({ service: 'gateway' }), 'gateway'),
     includeStacktraceInErrorResponses: false,

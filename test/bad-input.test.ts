@@ -71,3 +71,134 @@ it('unknown EEA country and a period ending before it starts are refused for the
   expect(errorCodes(await t.gql(report, { i: { cpr: CPR, country: 'DE', start: '2026-10-01', end: '2026-09-30' } }, akasse))).toEqual(['INVALID_DATE_RANGE']);
   expect(await counts('payment', ['eea_benefit_period'])).toEqual(before);
 });
+
+it.each([
+  ['a CPR sent as a number', { cpr: 101901234, typeId: 45, start: '2026-11-24' }],
+  ['a type id beyond 32 bits', { cpr: CPR, typeId: 2147483648, start: '2026-11-24' }],
+  ['a fractional type id', { cpr: CPR, typeId: 45.5, start: '2026-11-24' }],
+])('a variable of the wrong type (%s) is the client’s error: 400 BAD_USER_INPUT, nothing written', async (_case, input) => {
+  const before = await counts('absence', ['absence']);
+  const response = await t.gql(REGISTER, { i: input }, JOBCENTRE);
+  expect(response.status).toBe(400);
+  expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  expect(await counts('absence', ['absence'])).toEqual(before);
+});
+
+describe('dates outside 1900-01-01 … 2199-12-31 are refused with DATE_OUT_OF_RANGE', () => {
+  it.each([
+    ['in 9999, as a variable', { cpr: CPR, typeId: 45, start: '9999-12-20', end: '9999-12-31' }],
+    ['in 2200, as a variable', { cpr: CPR, typeId: 45, start: '2200-01-01' }],
+    ['in 1899, as a variable', { cpr: CPR, typeId: 45, start: '2026-11-24', end: '1899-12-31' }],
+  ])('registerAbsence %s', async (_case, input) => {
+    const before = await counts('absence', ['absence']);
+    const response = await t.gql(REGISTER, { i: input }, JOBCENTRE);
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['DATE_OUT_OF_RANGE']);
+    expect(await counts('absence', ['absence'])).toEqual(before);
+  });
+
+  it('registerAbsence in 9999, written inline', async () => {
+    const response = await t.gql(`mutation { registerAbsence(input: { cpr: "${CPR}", typeId: 45, start: "9999-12-20" }) { id } }`, {}, JOBCENTRE);
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['DATE_OUT_OF_RANGE']);
+  });
+
+  it('a membership from year 0100 and an EEA period in 9999', async () => {
+    const akasse = { role: 'akasse', authority: '21' } as const;
+    const before = { person: await counts('person', ['akasse_membership']), payment: await counts('payment', ['eea_benefit_period']) };
+    const membership = await t.gql('mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr: CPR, akasse: '21', start: '0100-01-01' } }, akasse);
+    const period = await t.gql(
+      'mutation($i: ReportEeaBenefitPeriodInput!) { reportEeaBenefitPeriod(input: $i) { paymentId } }',
+      { i: { cpr: CPR, country: 'DE', start: '9999-01-01', end: '9999-12-31' } },
+      akasse,
+    );
+    expect([membership.status, errorCodes(membership)]).toEqual([400, ['DATE_OUT_OF_RANGE']]);
+    expect([period.status, errorCodes(period)]).toEqual([400, ['DATE_OUT_OF_RANGE']]);
+    expect({ person: await counts('person', ['akasse_membership']), payment: await counts('payment', ['eea_benefit_period']) }).toEqual(before);
+  });
+});
+
+describe('a DateTime is a real instant, never rolled over', () => {
+  const SUMMON = 'mutation($i: SummonToMeetingInput!) { summonToMeeting(input: $i) { id at } }';
+
+  it.each([
+    ['30 February', '2027-02-30T09:00:00Z', 'INVALID_DATE'],
+    ['hour 24', '2027-02-10T24:00:00Z', 'INVALID_DATE'],
+    ['minute 60', '2027-02-10T09:60:00+01:00', 'INVALID_DATE'],
+    ['an offset of 25 hours', '2027-02-10T09:00:00+25:00', 'INVALID_DATE'],
+    ['year 2200', '2200-01-01T09:00:00Z', 'DATE_OUT_OF_RANGE'],
+  ])('summonToMeeting at %s is refused and writes nothing', async (_case, at, code) => {
+    const before = await counts('person', ['meeting_summons']);
+    const response = await t.gql(SUMMON, { i: { cpr: CPR, meetingTypeId: 17, at } }, JOBCENTRE);
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual([code]);
+    expect(await counts('person', ['meeting_summons'])).toEqual(before);
+  });
+
+  it('a real instant is stored as written', async () => {
+    const response = await t.gql<{ summonToMeeting: { at: string } }>(SUMMON, { i: { cpr: CPR, meetingTypeId: 17, at: '2027-02-28T09:00:00+01:00' } }, JOBCENTRE);
+    expect(response.data?.summonToMeeting.at).toBe('2027-02-28T08:00:00.000Z');
+  });
+});
+
+describe('text a database would not keep as written is refused with INVALID_TEXT', () => {
+  const UPSERT = 'mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { id name } }';
+  const CREATE_ORDER = 'mutation($i: CreateJobOrderInput!) { createJobOrder(input: $i) { id title } }';
+
+  it.each([
+    ['a NUL character', 'Lars\u0000Nielsen'],
+    ['a lone high surrogate', 'Lars \uD800Nielsen'],
+    ['a lone low surrogate', 'Lars \uDC00Nielsen'],
+  ])('in a person name (%s)', async (_case, name) => {
+    const before = await counts('person', ['person']);
+    const response = await t.gql(UPSERT, { i: { cpr: '0303851234', name, municipalityCode: '101' } });
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['INVALID_TEXT']);
+    expect(response.errors?.[0].extensions?.field).toBe('$i.name');
+    expect(await counts('person', ['person'])).toEqual(before);
+  });
+
+  it.each([
+    ['a NUL character', 'Kok\u0000'],
+    ['a lone surrogate', 'Kok \uD83D'],
+  ])('in a job order title (%s)', async (_case, title) => {
+    const before = await counts('recruitment', ['job_order']);
+    const response = await t.gql(CREATE_ORDER, { i: { title, description: 'Køkken' } }, JOBCENTRE);
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['INVALID_TEXT']);
+    expect(await counts('recruitment', ['job_order'])).toEqual(before);
+  });
+
+  it('written inline in the query', async () => {
+    const before = await counts('recruitment', ['job_order']);
+    const response = await t.gql('mutation { createJobOrder(input: { title: "Kok\\u0000", description: "Køkken" }) { id } }', {}, JOBCENTRE);
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['INVALID_TEXT']);
+    expect(response.errors?.[0].extensions?.field).toBe('input.title');
+    expect(await counts('recruitment', ['job_order'])).toEqual(before);
+  });
+
+  it('sent straight to a subgraph with a valid identity token', async () => {
+    const before = await counts('person', ['person']);
+    const response = await t.subgraphGql('person', UPSERT, { i: { cpr: '0303851234', name: 'Lars\u0000Nielsen', municipalityCode: '101' } }, { role: 'system', authority: 'STAR' });
+    expect(response.status).toBe(400);
+    expect(errorCodes(response)).toEqual(['INVALID_TEXT']);
+    expect(await counts('person', ['person'])).toEqual(before);
+  });
+
+  it('accepts and keeps any other text, emoji and Danish letters included', async () => {
+    const name = 'Søren Ærø 🙂 Ünal';
+    const response = await t.gql<{ upsertPerson: { name: string } }>(UPSERT, { i: { cpr: '0404851234', name, municipalityCode: '101' } });
+    expect(response.data?.upsertPerson.name).toBe(name);
+  });
+});
+
+it('a body that is not UTF-8 is refused, not stored with U+FFFD in place of its bytes', async () => {
+  const before = await counts('person', ['person']);
+  const json = Buffer.from(JSON.stringify({ query: 'mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { id } }', variables: { i: { cpr: '0505851234', name: 'Lars #', municipalityCode: '101' } } }));
+  const body = Buffer.concat([json.subarray(0, json.indexOf('#')), Buffer.from([0xff, 0xfe]), json.subarray(json.indexOf('#') + 1)]);
+  const response = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('system', 'STAR')}` }, body });
+  expect(response.status).toBe(400);
+  expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
+  expect(await counts('person', ['person'])).toEqual(before);
+});

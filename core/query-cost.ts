@@ -1,12 +1,13 @@
-// Query cost before planning, with graphql-query-complexity: every field costs 1, and a list field
+// Query cost before execution, with graphql-query-complexity: every field costs 1, and a list field
 // multiplies what is below it by the page the client asked for (`first`/`last`), or by a default
 // page when the list has no paging argument. So `persons(first: 1000) { absences { … } }` is
 // priced as the 1000 × n fetches it would cause, not as one field, which is what a plain field-count
-// cost limit (graphql-armor's costLimit) would see.
-import type { ApolloServerPlugin } from '@apollo/server';
+// cost limit (graphql-armor's costLimit) would see. The gateway and every subgraph price alike.
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, getNamedType, getNullableType, isListType, type GraphQLOutputType } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
-import type { GatewayContext } from './context';
+import { ErrorCode } from './errors';
+import type { Identity } from './identity';
 
 /** What an unpaged list is assumed to hold: a person's absences, a code list. */
 export const DEFAULT_LIST_SIZE = 10;
@@ -19,8 +20,11 @@ function isList(type: GraphQLOutputType): boolean {
  * A list field costs its page size times (its own cost + what is selected below it). A paged field
  * (`first`/`last`) is priced by the page it asks for, whether it returns a list or a connection;
  * the `nodes`/`edges` list inside a connection is then that same page and does not multiply again.
+ * A subgraph's `_entities` is priced by the representations it is given: that is the page the
+ * gateway asks for, and what a caller holding a leaked identity token could inflate.
  */
 export const pagedListEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name === '_entities' && Array.isArray(args.representations)) return Math.max(1, args.representations.length) * (1 + childComplexity);
   const paged = args.first !== undefined || args.last !== undefined;
   if (!paged && !isList(field.type)) return undefined;
   // Introspection lists are fetched once, never per row; they do not multiply.
@@ -35,19 +39,21 @@ export const pagedListEstimator: ComplexityEstimator = ({ type, field, args, chi
  * `maxCost` for people at screens (a caseworker's list of 100 persons with everything costs ~16,000);
  * `systemMaxCost` for the system role's batch work (exports, repairs, 1,000 persons a page).
  */
-export function costLimitPlugin(maxCost: number, systemMaxCost = maxCost): ApolloServerPlugin<GatewayContext> {
+export function costLimitPlugin<C extends BaseContext & { identity?: Identity }>(maxCost: number, systemMaxCost = maxCost): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           const limit = contextValue.identity?.role === 'system' ? systemMaxCost : maxCost;
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: operationName ?? undefined,
-            estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const cost = priced(() =>
+            getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            }),
+          );
           if (cost > limit) {
             // The limit itself is not named: a client should page, not tune a query to sit under it.
             throw new GraphQLError('The query is too expensive. Ask for fewer items per page or fewer nested lists.', {
@@ -58,4 +64,19 @@ export function costLimitPlugin(maxCost: number, systemMaxCost = maxCost): Apoll
       };
     },
   };
+}
+
+/**
+ * Pricing coerces the variables first, so a variable of the wrong type (`typeId: 45.5`) fails here,
+ * before execution would have refused it: that is the client's input, not our failure, and an error
+ * thrown from this hook is a 500 unless it says otherwise. A scalar's own DomainError (INVALID_DATE)
+ * stays the cause, so error-masking.ts reports its code.
+ */
+function priced(price: () => number): number {
+  try {
+    return price();
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    throw new GraphQLError(error.message, { nodes: error.nodes, originalError: error.originalError, extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+  }
 }
