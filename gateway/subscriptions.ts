@@ -3,7 +3,7 @@
 // schema, and serves it from the notification stream. Identical follow-up fetches of subscribers
 // with the same role, authority, document and variables are made once per event.
 import type http from 'node:http';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -16,6 +16,7 @@ import type { GatewayContext } from './context';
 import { followUpFor, POSITION_VARIABLE, type FollowUp } from './follow-up';
 import { NotificationStream, type StreamOptions, type Subscriber } from './notification-stream';
 import { decodePosition, encodePosition } from './notifications/positions';
+import { checkSubscribe } from './subscription-validation';
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
@@ -82,14 +83,9 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
       },
       onSubscribe: (ctx, _id, payload) => {
         const schema = options.apiSchema();
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
-        if (errors.length) return errors;
+        const checked = checkSubscribe(schema, payload, options.validationRules);
+        if ('errors' in checked) return checked.errors;
+        const { document } = checked;
         try {
           const followUp = followUpFor(document, payload.operationName);
           const variables = payload.variables ?? {};
