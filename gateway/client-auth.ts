@@ -3,7 +3,7 @@
 // authority for that role. Its times must be plausible too: issued no later than now (give or take
 // a little clock skew) and valid for at most 12 hours (token-lifetime.ts).
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { systemClock, type Clock } from '../core/clock';
 import { unauthenticated } from '../core/identity-token';
 import { isRole, isValidAuthority, type Identity } from '../core/identity';
@@ -19,6 +19,7 @@ export interface ClientAuthOptions {
 }
 
 const ALGORITHMS = ['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'];
+const BEARER = /^Bearer\s+(\S+)$/i;
 
 /**
  * Verifying an ES256 signature costs about a quarter of a millisecond, on every request of a
@@ -49,7 +50,7 @@ export class ClientAuthenticator {
 
   /** The caller's identity from an `Authorization: Bearer …` header, or UNAUTHENTICATED. */
   async authenticate(authorization: string | undefined): Promise<Identity> {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    const match = BEARER.exec(authorization ?? '');
     if (!match) throw unauthenticated('Send a bearer token: Authorization: Bearer <JWT>.');
     const token = match[1];
     const known = await this.verified.get(token);
@@ -57,6 +58,14 @@ export class ClientAuthenticator {
     const verified = await this.verify(token);
     await this.verified.set(token, verified);
     return verified.identity;
+  }
+
+  /** As authenticate, and when the token expires (epoch ms): a WebSocket authenticated once closes then. */
+  async authenticateWithExpiry(authorization: string | undefined): Promise<{ identity: Identity; expiresAt: number }> {
+    const identity = await this.authenticate(authorization);
+    // authenticate has just verified this exact token, exp included, so its claims can be read as they are.
+    const { exp } = decodeJwt(BEARER.exec(authorization!)![1]);
+    return { identity, expiresAt: exp! * 1000 };
   }
 
   private async verify(token: string): Promise<VerifiedToken> {

@@ -83,10 +83,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
   await warmQueryPlans(apollo);
+  const maxBodyBytes = options.maxBodyBytes ?? 100_000;
   const http = await serveApollo(apollo, {
     host: options.host,
     port: options.port,
-    maxBodyBytes: options.maxBodyBytes ?? 100_000,
+    maxBodyBytes,
     extraRoutes: options.explorer === false ? undefined : explorerRoute,
     context: async (req) => {
       const header = req.headers.authorization;
@@ -102,6 +103,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         apiSchema: () => apiSchema!,
         validationRules: protection.validationRules,
         authenticator: options.authenticator,
+        rateLimiter: options.rateLimiter,
+        maxPayloadBytes: maxBodyBytes,
         bus: options.bus,
       })
     : null;

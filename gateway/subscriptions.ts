@@ -1,9 +1,10 @@
 // graphql-ws on the gateway's own /graphql path: authenticates the connection with the same JWT
-// (connectionParams.authorization), validates each subscription against the supergraph's API
-// schema, and serves it from the notification stream. Identical follow-up fetches of subscribers
-// with the same role, authority, document and variables are made once per event.
+// (connectionParams.authorization) and closes it when that token expires, validates each
+// subscription against the supergraph's API schema, and serves it from the notification stream.
+// Identical follow-up fetches of subscribers with the same role, authority, document and variables
+// are made once per event.
 import type http from 'node:http';
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -16,6 +17,9 @@ import type { GatewayContext } from './context';
 import { followUpFor, POSITION_VARIABLE, type FollowUp } from './follow-up';
 import { NotificationStream, type StreamOptions, type Subscriber } from './notification-stream';
 import { decodePosition, encodePosition } from './notifications/positions';
+import type { IdentityRateLimiter } from './rate-limit';
+import { closeAtExpiry, DEFAULT_SUBSCRIPTION_LIMITS, SubscriptionSlots, type SubscriptionLimits } from './subscription-limits';
+import { checkSubscribe } from './subscription-validation';
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
@@ -24,9 +28,22 @@ export interface SubscriptionServerOptions {
   /** The gateway's query limits, applied to subscriptions too. */
   validationRules: ValidationRule[];
   authenticator: ClientAuthenticator;
+  /** The HTTP path's per-identity budget: each subscribe operation spends one request of it. */
+  rateLimiter?: IdentityRateLimiter | null;
+  /** Frames larger than this are refused unread (close 1009): the HTTP body limit. */
+  maxPayloadBytes: number;
   bus: EventBus;
   stream?: Partial<StreamOptions>;
+  limits?: Partial<SubscriptionLimits>;
 }
+
+/** What the gateway keeps on each socket once it is authenticated (a type: graphql-ws wants an index signature). */
+type SocketState = {
+  identity?: Identity;
+  /** Ids of the subscriptions holding a slot (subscription-limits.ts). */
+  held?: Set<string>;
+  expiry?: NodeJS.Timeout;
+};
 
 interface SubscriptionContext {
   identity: Identity;
@@ -68,28 +85,40 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
   const stream = new NotificationStream(options.bus, fetch, { maxQueue: 1000, maxReplayBuffer: 10_000, ...options.stream });
   await stream.start();
 
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
-  const cleanup = useServer<Record<string, unknown>, { identity?: Identity }>(
+  const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.limits };
+  const slots = new SubscriptionSlots(limits);
+  // ws reads a frame's length from its header and closes with 1009 before buffering more than
+  // this, so an oversized frame is never read whole, let alone parsed (its default is 100 MiB).
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.maxPayloadBytes });
+  const cleanup = useServer<Record<string, unknown>, SocketState>(
     {
+      connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         try {
-          ctx.extra.identity = await options.authenticator.authenticate(typeof authorization === 'string' ? authorization : undefined);
+          const { identity, expiresAt } = await options.authenticator.authenticateWithExpiry(typeof authorization === 'string' ? authorization : undefined);
+          ctx.extra.identity = identity;
+          ctx.extra.held = new Set();
+          // Authenticated once, here: the socket must not outlive the token that opened it.
+          ctx.extra.expiry = closeAtExpiry(ctx.extra.socket, expiresAt);
           return true;
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
         }
       },
-      onSubscribe: (ctx, _id, payload) => {
-        const schema = options.apiSchema();
-        let document;
+      onSubscribe: async (ctx, id, payload) => {
+        const identity = ctx.extra.identity!;
         try {
-          document = parse(payload.query);
+          await options.rateLimiter?.consume(identity);
         } catch (error) {
-          return [error as GraphQLError];
+          if (!(error instanceof GraphQLError)) throw error;
+          // The same code and retry hint as over HTTP, without the HTTP status and headers.
+          return [new GraphQLError(error.message, { extensions: { code: error.extensions.code, retryAfterSeconds: error.extensions.retryAfterSeconds } })];
         }
-        const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
-        if (errors.length) return errors;
+        const schema = options.apiSchema();
+        const checked = checkSubscribe(schema, payload, options.validationRules);
+        if ('errors' in checked) return checked.errors;
+        const { document } = checked;
         try {
           const followUp = followUpFor(document, payload.operationName);
           const variables = payload.variables ?? {};
@@ -99,7 +128,8 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
           const resumed = ctx.connectionParams?.resumeAfter;
           const candidates = [written, resumed].filter((p): p is string => typeof p === 'string' && p.length > 0).map(decodePosition);
           const after = candidates.length ? Math.max(...candidates) : null;
-          const contextValue: SubscriptionContext = { identity: ctx.extra.identity!, followUp, after };
+          slots.take(identity, ctx.extra.held!, id);
+          const contextValue: SubscriptionContext = { identity, followUp, after };
           return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue } as ExecutionArgs;
         } catch (error) {
           if (error instanceof DomainError) return [error];
@@ -116,9 +146,30 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
         return stream.subscribe(identity, key, followUp.text, variables, after);
       },
       onError: (_ctx, _id, _payload, errors) => void logger.warn({ errors: errors.map((e) => e.message) }, 'subscription refused'),
+      // onComplete runs however a started subscription ends (completed, failed, or its socket closed),
+      // onClose once per socket; a release happens once, whichever comes first.
+      onComplete: (ctx, id) => {
+        if (ctx.extra.identity) slots.release(ctx.extra.identity, ctx.extra.held!, id);
+      },
+      onClose: (ctx) => {
+        clearTimeout(ctx.extra.expiry);
+        if (ctx.extra.identity) slots.releaseAll(ctx.extra.identity, ctx.extra.held!);
+      },
     },
     wsServer,
   );
+  // ws closes a socket that breaks the protocol (an oversized or malformed frame) itself, with the
+  // right code (1009, 1002), and then reports it as a socket error, which graphql-ws logs as an
+  // internal error with a stack: any client could fill the log. Those are the client's; the rest
+  // still go to graphql-ws. (Registered after useServer, so its listener is there to take over.)
+  wsServer.on('connection', (socket) => {
+    const [fromGraphqlWs] = socket.listeners('error');
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (error.code?.startsWith('WS_ERR_')) logger.warn({ code: error.code }, 'WebSocket frame refused');
+      else fromGraphqlWs?.call(socket, error);
+    });
+  });
 
   return {
     stream,
