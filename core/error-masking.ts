@@ -37,6 +37,18 @@ function rootCause(error: unknown): unknown {
 const SUGGESTION = / ?Did you mean .*\?$/s;
 /** The parser names its token limit; like the other limits it stays unnamed (core/query-limits.ts). */
 const TOKEN_LIMIT = /^Syntax Error: Document contains more \w+ \d+ tokens\. Parsing aborted\.$/;
+/** What a client reads instead of the parser's message at the token limit. */
+export const TOO_LARGE_MESSAGE = 'The query is too large. Split it into smaller operations.';
+
+/** A graphql-js message without its "Did you mean …?" (also for the WebSocket path, which bypasses Apollo). */
+export function withoutSuggestion(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/** True for the parser's refusal at the token limit. */
+export function isTokenLimitMessage(message: string): boolean {
+  return TOKEN_LIMIT.test(message);
+}
 
 /**
  * No stack, no suggestion of a name from the schema (for everyone: a caller denied introspection
@@ -45,8 +57,8 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more \w+ \d+ tokens\. Pars
  */
 function withoutSchemaHints(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
-  if (TOKEN_LIMIT.test(formatted.message)) {
-    return { ...formatted, message: 'The query is too large. Split it into smaller operations.', extensions: { ...extensions, code: 'GRAPHQL_VALIDATION_FAILED' } };
+  if (isTokenLimitMessage(formatted.message)) {
+    return { ...formatted, message: TOO_LARGE_MESSAGE, extensions: { ...extensions, code: 'GRAPHQL_VALIDATION_FAILED' } };
   }
-  return { ...formatted, message: formatted.message.replace(SUGGESTION, ''), ...(formatted.extensions ? { extensions } : {}) };
+  return { ...formatted, message: withoutSuggestion(formatted.message), ...(formatted.extensions ? { extensions } : {}) };
 }

@@ -4,7 +4,7 @@
 // priced as the 1000 × n fetches it would cause, not as one field, which is what a plain field-count
 // cost limit (graphql-armor's costLimit) would see. The gateway and every subgraph price alike.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError, getNamedType, getNullableType, isListType, type GraphQLOutputType } from 'graphql';
+import { GraphQLError, getNamedType, getNullableType, isListType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from './errors';
 import type { Identity } from './identity';
@@ -35,6 +35,22 @@ export const pagedListEstimator: ComplexityEstimator = ({ type, field, args, chi
   return size * (1 + childComplexity);
 };
 
+/** What `document` costs with these variables: lists priced by their page (`first`/`last`). */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null): number {
+  return priced(() =>
+    getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })] }),
+  );
+}
+
+/** QUERY_TOO_COSTLY when `cost` exceeds what the caller's role may spend, else null. */
+export function costRefusal(cost: number, role: Identity['role'] | undefined, maxCost: number, systemMaxCost = maxCost): GraphQLError | null {
+  if (cost <= (role === 'system' ? systemMaxCost : maxCost)) return null;
+  // The limit itself is not named: a client should page, not tune a query to sit under it.
+  return new GraphQLError('The query is too expensive. Ask for fewer items per page or fewer nested lists.', {
+    extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } },
+  });
+}
+
 /**
  * `maxCost` for people at screens (a caseworker's list of 100 persons with everything costs ~16,000);
  * `systemMaxCost` for the system role's batch work (exports, repairs, 1,000 persons a page).
@@ -44,22 +60,8 @@ export function costLimitPlugin<C extends BaseContext & { identity?: Identity }>
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
-          const limit = contextValue.identity?.role === 'system' ? systemMaxCost : maxCost;
-          const cost = priced(() =>
-            getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            }),
-          );
-          if (cost > limit) {
-            // The limit itself is not named: a client should page, not tune a query to sit under it.
-            throw new GraphQLError('The query is too expensive. Ask for fewer items per page or fewer nested lists.', {
-              extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } },
-            });
-          }
+          const refusal = costRefusal(queryCost(schema, document, request.variables ?? {}, operationName), contextValue.identity?.role, maxCost, systemMaxCost);
+          if (refusal) throw refusal;
         },
       };
     },

@@ -7,6 +7,7 @@ import type { IdentityTokenIssuer } from '../core/identity-token';
 import { maskErrors } from '../core/error-masking';
 import { serveApollo, type ServedHttp } from '../core/http';
 import { logger } from '../core/logger';
+import { GATEWAY_LIMITS } from '../core/query-limits';
 import type { ClientAuthenticator } from './client-auth';
 import type { GatewayContext } from './context';
 import { IdentityForwardingDataSource } from './data-source';
@@ -102,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         apollo,
         apiSchema: () => apiSchema!,
         validationRules: protection.validationRules,
+        queryLimits: GATEWAY_LIMITS,
         authenticator: options.authenticator,
         rateLimiter: options.rateLimiter,
         maxPayloadBytes: maxBodyBytes,

@@ -12,6 +12,7 @@ import type { BusEvent, EventBus } from '../core/bus';
 import { DomainError } from '../core/errors';
 import type { Identity } from '../core/identity';
 import { logger } from '../core/logger';
+import type { QueryLimits } from '../core/query-limits';
 import type { ClientAuthenticator } from './client-auth';
 import type { GatewayContext } from './context';
 import { followUpFor, POSITION_VARIABLE, type FollowUp } from './follow-up';
@@ -25,8 +26,9 @@ export interface SubscriptionServerOptions {
   httpServer: http.Server;
   apollo: ApolloServer<GatewayContext>;
   apiSchema: () => GraphQLSchema;
-  /** The gateway's query limits, applied to subscriptions too. */
+  /** The gateway's query limits, applied to subscriptions too: its validation rules and its numbers. */
   validationRules: ValidationRule[];
+  queryLimits: QueryLimits;
   authenticator: ClientAuthenticator;
   /** The HTTP path's per-identity budget: each subscribe operation spends one request of it. */
   rateLimiter?: IdentityRateLimiter | null;
@@ -116,7 +118,7 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
           return [new GraphQLError(error.message, { extensions: { code: error.extensions.code, retryAfterSeconds: error.extensions.retryAfterSeconds } })];
         }
         const schema = options.apiSchema();
-        const checked = checkSubscribe(schema, payload, options.validationRules);
+        const checked = checkSubscribe(schema, payload, identity, { rules: options.validationRules, limits: options.queryLimits });
         if ('errors' in checked) return checked.errors;
         const { document } = checked;
         try {

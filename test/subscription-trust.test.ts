@@ -254,6 +254,25 @@ describe('errors over WebSocket', () => {
     }
   });
 
+  it('refuses a query over the token limit at subscribe, without naming the limit', async () => {
+    const errors = await refusal(`subscription { notifications { ${'kind '.repeat(2_100)} } }`);
+    expect(errors.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // Parsing stopped at the limit (validation never ran), and the limit is not named.
+    expect(errors[0].message).toMatch(/too large/);
+    expect(errors[0].message).not.toMatch(/\d/);
+  });
+
+  it('refuses a query over the cost limit at subscribe, not at every event', async () => {
+    const nested = 'person { absences { person { absences { person { absences { person { absences { id } } } } } } } }';
+    const errors = await refusal(`subscription { notifications { ${nested} } }`);
+    expect(errors.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
+  });
+
+  it('refuses text no database stores as written at subscribe', async () => {
+    const errors = await refusal('subscription($a: String) { notifications(after: $a) { kind } }', { a: 'x\u0000' });
+    expect(errors.map((e) => e.extensions?.code)).toEqual(['INVALID_TEXT']);
+  });
+
   it('refuses a wrongly typed variable as BAD_USER_INPUT instead of ignoring it', async () => {
     const errors = await refusal('subscription($a: String) { notifications(after: $a) { kind } }', { a: 5 });
     expect(errors.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
