@@ -130,6 +130,11 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
           const resumed = ctx.connectionParams?.resumeAfter;
           const candidates = [written, resumed].filter((p): p is string => typeof p === 'string' && p.length > 0).map(decodePosition);
           const after = candidates.length ? Math.max(...candidates) : null;
+          // A position the log has not reached was never issued; resuming after it would silently skip
+          // every notification up to it (the inbox refuses it the same way).
+          if (after !== null && after > (await options.bus.latestSequence())) {
+            return [new DomainError('INVALID_POSITION', 'That position lies beyond the newest notification, so it was not issued by this service; resume after a position you received.')];
+          }
           slots.take(identity, ctx.extra.held!, id);
           const contextValue: SubscriptionContext = { identity, followUp, after };
           return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue } as ExecutionArgs;

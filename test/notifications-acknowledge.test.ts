@@ -3,6 +3,7 @@
 // still reach the inbox instead of being skipped.
 import { decodePosition, encodePosition } from '../gateway/notifications/positions';
 import { errorCodes, eventually, startTestSystem, type TestSystem } from './support/system';
+import { collect, waitFor, wsClient } from './support/ws';
 
 let t: TestSystem;
 const JOBCENTRE = { role: 'caseworker', authority: '101' } as const;
@@ -66,4 +67,21 @@ it('still acknowledges the head itself, and a page end it was handed', async () 
   expect((await t.gql(ACK, { p: endCursor }, JOBCENTRE)).data).toEqual({ acknowledge: true });
   expect(await acknowledgements()).toEqual([expect.objectContaining({ role: 'caseworker', authority: '101', subject: 'test-caseworker-101' })]);
   expect((await t.gql<Inbox>(INBOX, {}, JOBCENTRE)).data!.inbox.nodes).toEqual([]);
+});
+
+it('refuses a subscription resuming after a position beyond the head, and one at the head still hears what comes next', async () => {
+  const head = await t.system.bus.latestSequence();
+  const token = await t.token('caseworker', '101');
+  const client = wsClient(t.url, () => ({ authorization: `Bearer ${token}` }));
+  const SUBSCRIBE = 'subscription($after: String) { notifications(after: $after) { kind position } }';
+  const beyond = collect<unknown>(client, SUBSCRIBE, { after: encodePosition(head + 5) });
+  await beyond.done;
+  expect(beyond.errors.flat().map((e) => (e as { extensions?: { code?: string } }).extensions?.code)).toEqual(['INVALID_POSITION']);
+
+  const atHead = collect<{ notifications: { kind: string; position: string } }>(client, SUBSCRIBE, { after: encodePosition(head) });
+  await changeGroup(1, '2026-11-25');
+  await waitFor(() => atHead.results.some((r) => r.notifications.kind === 'CONTACT_GROUP_CHANGED'));
+  expect(decodePosition(atHead.results[0].notifications.position)).toBe(head + 1);
+  atHead.dispose();
+  await client.dispose();
 });
