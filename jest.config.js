@@ -16,7 +16,7 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{core,gateway,subgraphs}/**/__tests__/**/*.test.ts'],
+      testMatch: ['<rootDir>/{core,gateway,subgraphs,launcher}/**/__tests__/**/*.test.ts'],
       testPathIgnorePatterns: [...base.testPathIgnorePatterns, '\\.e2e\\.test\\.ts$'],
     },
     // Through the gateway over HTTP: test/ for cross-cutting suites, *.e2e.test.ts beside each subgraph.

@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbedded } from '../gateway/embedded';
+import { startEmbedded } from '../launcher/embedded';
 import { devClientSigningKey } from '../gateway/keys';
 import { issueClientToken } from '../gateway/tokens';
 import { memorySampler, percentile } from './stats';

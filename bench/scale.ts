@@ -12,7 +12,7 @@ import type { SubgraphModule } from '../core/subgraph-server';
 import { notificationsSubgraph } from '../gateway/notifications';
 import { devClientSigningKey } from '../gateway/keys';
 import { issueClientToken } from '../gateway/tokens';
-import { subgraphModules } from '../subgraphs';
+import { loadSubgraphModules } from '../launcher/modules';
 import { PERSON_OVERVIEW } from './gateway';
 import { forkServer, stopForked } from './processes';
 
@@ -73,7 +73,7 @@ function databaseUrl(base: string, prefix: string, subgraph: string): string {
 /** Fresh databases `<prefix>_<subgraph>` with the migrations applied and N generated persons. */
 export async function generate(base: string, prefix: string, n: number): Promise<number> {
   const started = Date.now();
-  for (const module of [...subgraphModules, notificationsSubgraph] as SubgraphModule[]) {
+  for (const module of [...loadSubgraphModules(), notificationsSubgraph] as SubgraphModule[]) {
     const location = databaseUrl(base, prefix, module.name);
     await dropPostgresDatabase(location);
     const orm = await openDatabase({ subgraph: module.name, target: { kind: 'postgresql', location }, entities: module.entities, migrations: module.migrations });

@@ -2,7 +2,7 @@
 // directly, or replays a token meant for another subgraph, gets UNAUTHENTICATED.
 import { generateKeyPair } from 'jose';
 import { IDENTITY_HEADER, IdentityTokenIssuer } from '../core/identity-token';
-import { identitySigningKey } from '../gateway/keys';
+import { identitySigningKey } from '../core/key-sources';
 import { postGraphQL, startTestSystem, type TestSystem } from './support/system';
 
 let t: TestSystem;

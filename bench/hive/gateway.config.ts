@@ -4,7 +4,8 @@
 // HIVE_DEDUPE=off turns off its merging of identical in-flight subgraph requests.
 import { defineConfig } from '@graphql-hive/gateway';
 import { ClientAuthenticator } from '../../gateway/client-auth';
-import { clientAuthOptions, identitySigningKey } from '../../gateway/keys';
+import { identitySigningKey } from '../../core/key-sources';
+import { clientAuthOptions } from '../../gateway/keys';
 import { IDENTITY_HEADER, IdentityTokenIssuer } from '../../core/identity-token';
 
 const dataDir = process.env.BENCH_DATA_DIR!;

@@ -25,7 +25,7 @@ import { ClientAuthenticator } from '../../gateway/client-auth';
 import { readSupergraph } from '../../gateway/compose';
 import { clientAuthOptions } from '../../gateway/keys';
 import { notificationsSubgraph } from '../../gateway/notifications';
-import { subgraphModules } from '../../subgraphs';
+import { loadSubgraphModules } from '../../launcher/modules';
 import path from 'node:path';
 
 type Resolvers = Record<string, Record<string, unknown>>;
@@ -82,7 +82,7 @@ function attachResolvers(schema: GraphQLSchema, modules: AnyModule[]): void {
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
-  const modules = [...subgraphModules, notificationsSubgraph] as AnyModule[];
+  const modules = [...loadSubgraphModules(), notificationsSubgraph] as AnyModule[];
   const bus = new InProcessBus(path.join(dataDir, 'bus.sqlite'));
   const orms = new Map<string, MikroORM>();
   for (const module of modules) {

@@ -2,7 +2,8 @@
 import v8 from 'node:v8';
 import { ClientAuthenticator } from '../../gateway/client-auth';
 import { readSupergraph } from '../../gateway/compose';
-import { clientAuthOptions, identitySigningKey } from '../../gateway/keys';
+import { identitySigningKey } from '../../core/key-sources';
+import { clientAuthOptions } from '../../gateway/keys';
 import { startGateway } from '../../gateway/server';
 import { IdentityTokenIssuer } from '../../core/identity-token';
 

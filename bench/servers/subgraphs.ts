@@ -1,7 +1,7 @@
 // Benchmark process: the five subgraphs (and notifications) on free ports over one data folder,
 // counting SQL statements per subgraph so the runner can check that a list query's statement
 // count stays flat as the list grows. Talks to the runner over IPC.
-import { startEmbeddedSubgraphs } from '../../gateway/embedded';
+import { startEmbeddedSubgraphs } from '../../launcher/embedded';
 
 const dataDir = process.argv[2];
 const counts: Record<string, number> = {};

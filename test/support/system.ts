@@ -11,9 +11,10 @@ import { NatsBus } from '../../core/nats-bus';
 import { connect } from 'nats';
 import type { Role } from '../../core/identity';
 import { composeSupergraph } from '../../gateway/compose';
-import { startEmbedded, type EmbeddedSystem } from '../../gateway/embedded';
+import { startEmbedded, type EmbeddedSystem } from '../../launcher/embedded';
 import { IDENTITY_HEADER, IdentityTokenIssuer } from '../../core/identity-token';
-import { devClientSigningKey, identitySigningKey } from '../../gateway/keys';
+import { identitySigningKey } from '../../core/key-sources';
+import { devClientSigningKey } from '../../gateway/keys';
 import { issueClientToken } from '../../gateway/tokens';
 import type { RateLimitOptions } from '../../gateway/rate-limit';
 

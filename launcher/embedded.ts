@@ -1,19 +1,21 @@
 // The embedded mode: all five subgraphs and the gateway in one process, SQLite files under DATA_DIR
-// (or PostgreSQL databases when configured) and the in-process bus. Used by `npm start` and tests.
+// (or PostgreSQL databases when configured) and the in-process bus. Used by `npm start`, the tests
+// and the benchmarks.
 import path from 'node:path';
 import { databaseTarget, type DatabaseTarget } from '../core/config';
 import { InProcessBus, type EventBus } from '../core/bus';
 import { systemClock, type Clock } from '../core/clock';
 import { IdentityTokenIssuer } from '../core/identity-token';
+import { identitySigningKey, identityVerificationKey, pseudonymKey, type KeyOptions } from '../core/key-sources';
 import { startSubgraph, type RunningSubgraph } from '../core/subgraph-server';
-import { subgraphModules } from '../subgraphs';
-import { notificationsSubgraph } from './notifications';
-import { ClientAuthenticator } from './client-auth';
-import { readSupergraph } from './compose';
-import { clientAuthOptions, identitySigningKey, identityVerificationKey, pseudonymKey, type KeyOptions } from './keys';
-import { IdentityRateLimiter, rateLimitFromEnv, type RateLimitOptions } from './rate-limit';
-import { startGateway, type RunningGateway } from './server';
-import { SUBGRAPHS } from './subgraph-list';
+import { ClientAuthenticator } from '../gateway/client-auth';
+import { readSupergraph } from '../gateway/compose';
+import { clientAuthOptions } from '../gateway/keys';
+import { notificationsSubgraph } from '../gateway/notifications';
+import { IdentityRateLimiter, rateLimitFromEnv, type RateLimitOptions } from '../gateway/rate-limit';
+import { startGateway, type RunningGateway } from '../gateway/server';
+import { SUBGRAPHS } from '../gateway/subgraph-list';
+import { loadSubgraphModules } from './modules';
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -73,7 +75,7 @@ export async function startEmbeddedSubgraphs(options: EmbeddedOptions): Promise<
     await bus.close();
   };
   try {
-    for (const module of [...subgraphModules, notificationsSubgraph]) {
+    for (const module of [...loadSubgraphModules(), notificationsSubgraph]) {
       const defaultPort = SUBGRAPHS.find((s) => s.name === module.name)!.port;
       subgraphs.push(
         await startSubgraph(module, {

@@ -1,0 +1,21 @@
+// What every process reads from the environment before it assembles itself: where it listens, and
+// whether generated dev keys may be used (README, "Keys" and "Environment variables").
+import { databaseTarget, flag, optional } from '../core/config';
+import { devKeyPolicy } from '../core/key-policy';
+import type { KeyOptions } from '../core/key-sources';
+
+/** Stops what the process started. */
+export type Stop = () => Promise<void>;
+
+export const host = (): string => optional('HOST') ?? '127.0.0.1';
+
+/** A start with PostgreSQL or NATS is a production one: generated dev keys only with ALLOW_DEV_KEYS (README, "Keys"). */
+export function keyOptions(services: readonly string[]): KeyOptions {
+  return {
+    policy: devKeyPolicy({
+      postgres: services.some((name) => databaseTarget(name).kind === 'postgresql'),
+      nats: optional('EVENT_BUS') === 'nats',
+      allowDevKeys: flag('ALLOW_DEV_KEYS'),
+    }),
+  };
+}

@@ -1,0 +1,62 @@
+// `npm start -- --gateway`: the gateway and its notifications service, calling the subgraphs at
+// <NAME>_URL (distributed mode). No subgraph's code is loaded.
+import { randomBytes } from 'node:crypto';
+import { busFromEnvironment } from '../core/bus-config';
+import { systemClock } from '../core/clock';
+import { dataDir, databaseTarget, flag, optional, port } from '../core/config';
+import { IdentityTokenIssuer } from '../core/identity-token';
+import { identitySigningKey } from '../core/key-sources';
+import { publicHalf } from '../core/keys';
+import { logger } from '../core/logger';
+import { startSubgraph } from '../core/subgraph-server';
+import { ClientAuthenticator } from '../gateway/client-auth';
+import { readSupergraph } from '../gateway/compose';
+import { clientAuthOptions } from '../gateway/keys';
+import { notificationsSubgraph } from '../gateway/notifications';
+import { IdentityRateLimiter, rateLimitFromEnv } from '../gateway/rate-limit';
+import { startGateway } from '../gateway/server';
+import { SUBGRAPHS } from '../gateway/subgraph-list';
+import { host, keyOptions, type Stop } from './environment';
+
+/** The gateway with its notifications service (`npm start -- --gateway`), which needs a database of its own and the bus. */
+export async function startGatewayProcess(): Promise<Stop> {
+  const keys = keyOptions(['notifications']);
+  const signingKey = await identitySigningKey(dataDir(), keys);
+  const clientAuth = await clientAuthOptions(dataDir(), keys);
+  const bus = await busFromEnvironment();
+  const notifications = await startSubgraph(notificationsSubgraph, {
+    host: host(),
+    port: port('NOTIFICATIONS_PORT', 4006),
+    database: databaseTarget('notifications'),
+    bus,
+    clock: systemClock,
+    // Only this gateway calls its notifications service: it verifies with the signing key's own public half.
+    identityPublicKey: await publicHalf(signingKey),
+    // Notifications never pseudonymise a CPR: a throwaway key, so gateway hosts need not hold the analysts' secret.
+    cprPseudonymKey: randomBytes(32),
+    syncDelivery: false,
+  });
+  const subgraphUrls: Record<string, string> = { notifications: notifications.url };
+  for (const { name } of SUBGRAPHS) {
+    const url = optional(`${name.toUpperCase()}_URL`);
+    if (url) subgraphUrls[name] = url;
+  }
+  const rateLimit = rateLimitFromEnv();
+  const gateway = await startGateway({
+    host: host(),
+    port: port('PORT', 4000),
+    supergraphSdl: readSupergraph(),
+    subgraphUrls,
+    issuer: new IdentityTokenIssuer(signingKey),
+    authenticator: new ClientAuthenticator(clientAuth),
+    introspection: !flag('DISABLE_INTROSPECTION'),
+    rateLimiter: rateLimit ? new IdentityRateLimiter(rateLimit) : null,
+    bus,
+  });
+  logger.info({ url: gateway.url }, 'gateway is up');
+  return async () => {
+    await gateway.stop();
+    await notifications.stop();
+    await bus.close();
+  };
+}
