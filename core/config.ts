@@ -1,4 +1,5 @@
-// Environment variables in one place, each documented in README.md. Nothing else reads process.env.
+// Environment variables in one place, each documented in README.md. Nothing else reads process.env
+// (gateway/no-phoning-home.ts sets one variable a library reads, before that library is built).
 import path from 'node:path';
 
 export interface DatabaseTarget {

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { optional } from './config';
 
 export type Pseudonymise = (cpr: string) => string;
 
@@ -17,8 +18,9 @@ export function cprPseudonymiser(key: Buffer): Pseudonymise {
  * CPR_PSEUDONYM_KEY (base64, ≥ 32 bytes) in production; in the embedded mode a random key is made
  * once in DATA_DIR/keys. Rotating it changes every pseudonym, which is the way to cut old extracts loose.
  */
-export function cprPseudonymKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
-  if (env.CPR_PSEUDONYM_KEY) return Buffer.from(env.CPR_PSEUDONYM_KEY, 'base64');
+export function cprPseudonymKey(dataDir: string, env?: NodeJS.ProcessEnv): Buffer {
+  const configured = optional('CPR_PSEUDONYM_KEY', env);
+  if (configured) return Buffer.from(configured, 'base64');
   const file = path.join(dataDir, 'keys', 'cpr-pseudonym.key');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -5,6 +5,7 @@
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Identity } from '../core/identity';
+import { optional } from '../core/config';
 
 export interface RateLimitOptions {
   /** Requests allowed per identity per window. */
@@ -15,9 +16,10 @@ export interface RateLimitOptions {
 /** 20 requests a second sustained per identity, which no caseworker screen comes near. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { points: 1_200, windowSeconds: 60 };
 
-export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions | null {
-  if (env.RATE_LIMIT_PER_MINUTE === 'off') return null;
-  const points = env.RATE_LIMIT_PER_MINUTE ? Number(env.RATE_LIMIT_PER_MINUTE) : DEFAULT_RATE_LIMIT.points;
+export function rateLimitFromEnv(env?: NodeJS.ProcessEnv): RateLimitOptions | null {
+  const configured = optional('RATE_LIMIT_PER_MINUTE', env);
+  if (configured === 'off') return null;
+  const points = configured ? Number(configured) : DEFAULT_RATE_LIMIT.points;
   if (!Number.isInteger(points) || points <= 0) throw new Error('RATE_LIMIT_PER_MINUTE must be a positive integer or "off".');
   return { points, windowSeconds: 60 };
 }

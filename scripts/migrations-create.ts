@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { MikroORM, type EntitySchema } from '@mikro-orm/core';
 import { ensurePostgresDatabase, dropPostgresDatabase, ormOptions, type SubgraphMigrations } from '../core/db';
-import type { DatabaseTarget } from '../core/config';
+import { optional, type DatabaseTarget } from '../core/config';
 import { SUBGRAPHS, serviceDir } from '../gateway/subgraph-list';
 
-const POSTGRES = process.env.MIGRATIONS_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const POSTGRES = optional('MIGRATIONS_POSTGRES_URL') ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface MigrationSubject {
   name: string;

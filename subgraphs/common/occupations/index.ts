@@ -1,5 +1,6 @@
 // The occupation catalog every subgraph shares: the shipped sample of ESCO-STAR and DiscoAMS08 by
 // default, or the full list from the file named by OCCUPATION_CATALOG_FILE.
+import { optional } from '../../../core/config';
 import sample from './esco-star-sample.json';
 import { createOccupationCatalog, loadOccupationCatalogFile, type OccupationCatalog, type OccupationCatalogData } from './catalog';
 
@@ -9,9 +10,8 @@ let configured: OccupationCatalog | undefined;
 
 /** The catalog in use: OCCUPATION_CATALOG_FILE when set, else the shipped sample. Read once. */
 export function occupationCatalog(): OccupationCatalog {
-  configured ??= process.env.OCCUPATION_CATALOG_FILE
-    ? loadOccupationCatalogFile(process.env.OCCUPATION_CATALOG_FILE)
-    : createOccupationCatalog(sample as OccupationCatalogData);
+  const file = optional('OCCUPATION_CATALOG_FILE');
+  configured ??= file ? loadOccupationCatalogFile(file) : createOccupationCatalog(sample as OccupationCatalogData);
   return configured;
 }
 
