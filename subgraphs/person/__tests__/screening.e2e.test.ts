@@ -42,7 +42,7 @@ it('refuses municipalities outside the trial, persons outside the target groups,
   expect(await fails(t, RECORD, { i: { cpr: dagpenge.cpr, answers: [] } }, AARHUS)).toEqual(['FORBIDDEN']);
 });
 
-it('hides the result after 6 months and the scheduled job deletes it, leaving only a history entry', async () => {
+it('hides the result after 6 months and the retention job deletes it, leaving only a history entry', async () => {
   t.clock.set('2026-01-15T09:00:00Z');
   const { cpr } = await createPerson(t, { municipalityCode: '751', contactGroupId: 2, start: '2026-01-05' });
   await ok(t, RECORD, { i: { cpr, answers: [{ questionId: 1, answer: 'Nej' }] } }, SYSTEM);
@@ -50,8 +50,12 @@ it('hides the result after 6 months and the scheduled job deletes it, leaving on
   expect((await read<{ screeningResult: unknown }>(t, cpr, RESULT, AARHUS)).screeningResult).not.toBeNull();
   t.clock.set('2026-07-15T09:00:00Z');
   expect(await read(t, cpr, RESULT, AARHUS)).toEqual({ screeningResult: null });
-  const { runScheduledJobs } = await ok<{ runScheduledJobs: { deletedScreeningResults: number } }>(t, 'mutation { runScheduledJobs { deletedScreeningResults } }', {}, SYSTEM);
-  expect(runScheduledJobs.deletedScreeningResults).toBe(2);
+  // The daily rules leave them to retention: one job deletes screening results, not two.
+  await ok(t, 'mutation { runScheduledJobs { asOf } }', {}, SYSTEM);
+  const before = await read<{ history: { action: string }[] }>(t, cpr, 'history { action }', AARHUS);
+  expect(before.history.map((h) => h.action)).not.toContain('SCREENING_RESULT_DELETED');
+  const { runRetention } = await ok<{ runRetention: { kind: string; deleted: number }[] }>(t, 'mutation { runRetention { kind deleted } }', {}, SYSTEM);
+  expect(runRetention.find((r) => r.kind === 'screening-result')!.deleted).toBe(2);
   const { history } = await read<{ history: { action: string; changes: { field: string; to: string | null }[] }[] }>(t, cpr, 'history { action changes { field to } }', AARHUS);
   expect(history.map((h) => h.action)).toEqual(['PERSON_UPSERTED', 'CONTACT_GROUP_CHANGED', 'CV_REQUIREMENT_CHANGED', 'SCREENING_RESULT_RECORDED', 'SCREENING_RESULT_DELETED']);
   expect(JSON.stringify(history)).not.toContain('Nej');

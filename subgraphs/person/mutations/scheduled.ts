@@ -16,7 +16,6 @@ import type { PersonLoaders } from '../loaders';
 import { lockPerson, refreshCvRequirement, systemActor } from '../person-state';
 import { automaticRevisitation, isUnattended, PersonErrorCode, PERSON_CATEGORIES } from '../rules';
 import { annulUnattended } from './registration';
-import { deleteExpiredScreeningResults } from './screening';
 import { writeVisitation } from './visitation';
 
 type Context = SubgraphContext<PersonLoaders>;
@@ -90,6 +89,7 @@ export async function runScheduledJobs(ctx: Context, asOf?: IsoDate | null) {
     annulledSelfRegistrations: await annulUnattendedSelfRegistrations(ctx, asOf),
     revisitedCategories: await revisitRetiredCategories(ctx, asOf),
     changedCvRequirements: await recomputeCvRequirements(ctx),
-    deletedScreeningResults: await deleteExpiredScreeningResults(ctx),
+    // Deleting screening results is retention's alone (retention.ts); the field stays for old clients.
+    deletedScreeningResults: 0,
   };
 }
