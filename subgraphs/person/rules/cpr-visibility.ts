@@ -1,5 +1,6 @@
 // How a person's CPR number is shown (issue 9). In clear only to those who work with the person:
-// the person's jobcentre, an a-kasse the person is or has been a member of, and the system role
+// the person's jobcentre, the person's a-kasse (a former one only within its 13-week read window,
+// common/akasse-access.ts: an old or self-claimed membership is no key to the CPR), and the system role
 // (the CPR feed, STAR's jobs). Everyone else, analysts included, sees it masked as DDMMYY-XXXX;
 // analysts count and join persons through the keyed pseudonym instead (core/cpr-pseudonym.ts).
 // Every answer that shows a CPR in clear is audited (core/audit.ts).
