@@ -93,9 +93,10 @@ export function decideNewMembership<M extends Membership>(existing: readonly M[]
   if (writer === 'AKASSE') {
     refuseOutsideDatingWindow(membership.start, 'start', today);
     if (membership.end !== null) refuseOutsideDatingWindow(membership.end, 'end', today);
-    refuseBeforeAnotherFund(existing, membership);
   }
+  // Overlap first: two funds racing for the same days hear that, not which of them came first.
   refuseOverlap(existing, membership);
+  if (writer === 'AKASSE') refuseBeforeAnotherFund(existing, membership);
   return { action: 'CREATE' };
 }
 

@@ -62,8 +62,10 @@ describe('a membership an a-kasse registers (issue 16: back-dating itself into a
     expect(codeOf(() => decideNewMembership([ended21], { akasse: '21', start: '2026-09-01', end: '2026-09-30' }, AKASSE, TODAY))).toBe('OK');
   });
 
-  it("never overlaps the current fund's open membership", () => {
+  it("never overlaps the current fund's open membership, and says so before saying it would precede it", () => {
     expect(codeOf(() => decideNewMembership([open21], { akasse: '99', start: '2026-11-23', end: '2026-11-23' }, AKASSE, TODAY))).toBe('MEMBERSHIP_OVERLAP');
+    const today21: Membership = { id: 't21', akasse: '21', start: TODAY, end: null };
+    expect(codeOf(() => decideNewMembership([today21], { akasse: '99', start: TODAY, end: null }, AKASSE, TODAY))).toBe('MEMBERSHIP_OVERLAP');
   });
 
   it(`is ended at most ${AKASSE_MEMBERSHIP_DATING_WEEKS} weeks back by the a-kasse, at any date by the register feed`, () => {
