@@ -16,15 +16,15 @@ export interface PersonAccessFacts {
   memberships: readonly Membership[];
 }
 
-/** What a caller reads of one person's register and periods: all of it, or only what is dated within `scope`. */
+/** What a caller reads of one person's register and periods: all of it, or a former a-kasse's own share (`relation`). */
 export type ReadScope = { kind: 'ALL' } | { kind: 'OWN'; akasse: string; relation: AkasseRelation };
 
 /**
  * Reading a person's memberships, EEA periods and EEA weeks: the person's own jobcentre (another
  * municipality's caseworker has no case on the person), the current a-kasse, a former one for
  * FORMER_AKASSE_READ_WEEKS after it left (it may have to interrupt or correct a period it paid),
- * STAR, and analysts. A former a-kasse sees its own memberships and the periods dated within them,
- * not the funds that came before or after (`visibleMemberships`, `visiblePeriods`). Analysts see
+ * STAR, and analysts. A former a-kasse sees its own memberships and the periods it reported or that
+ * share a day with them, not the funds that came before or after (`visibleMemberships`, `visiblePeriods`). Analysts see
  * no CPR here because nothing in this subgraph carries one, and no field holds free text.
  */
 export function authorizeRead(identity: Identity, person: PersonAccessFacts, today: IsoDate): ReadScope {
@@ -50,7 +50,8 @@ export function visiblePeriods<P extends Pick<EeaPeriod, 'start' | 'end'> & { re
 /**
  * Writing the a-kasse register: the register feed (system role) for any a-kasse, and an a-kasse for
  * its own memberships only (it enrols and removes its members; 004 asks the a-kasse to register a
- * missing membership). Jobcentres and analysts never write it.
+ * missing membership). Jobcentres and analysts never write it. Returns which of the two writes, since
+ * only the feed dates history (membership.ts).
  */
 export function authorizeMembershipWrite(identity: Identity, akasse: string): RegisterWriter {
   if (identity.role === 'system') return 'REGISTER_FEED';

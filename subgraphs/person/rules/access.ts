@@ -1,9 +1,9 @@
 // Who may read and change what in the person subgraph. A jobcentre acts for the persons who belong
 // to it, an a-kasse for its members (reading: current, or former for 13 weeks after it left, as
 // common/akasse-access.ts decides; changing: current), the system role for everyone (Jobnet on the
-// citizen's behalf, STAR's jobs and repairs). Analysts only read, and never free text or who-did-what that may hold
-// personal data. Looking a person up by CPR is open to every role: it is how a jobcentre finds a
-// person to take over, and the fields below decide what the answer shows.
+// citizen's behalf, STAR's jobs and repairs). Analysts only read, and never free text or
+// who-did-what that may hold personal data. Looking a person up by CPR is open to every role: it is
+// how a jobcentre finds a person to take over, and the fields below decide what the answer shows.
 import { forbidden } from '../../../core/authorize';
 import type { Identity } from '../../../core/identity';
 
