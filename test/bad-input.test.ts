@@ -64,7 +64,7 @@ it('a malformed date written inline in the query is refused too', async () => {
 
 it('unknown EEA country and a period ending before it starts are refused for the a-kasse', async () => {
   const akasse = { role: 'akasse', authority: '21' } as const;
-  await t.gql('mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr: CPR, akasse: '21', start: '2024-01-01' } }, akasse);
+  await t.gql('mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr: CPR, akasse: '21', start: '2024-01-01' } }); // the register feed
   const before = await counts('payment', ['eea_benefit_period']);
   const report = 'mutation($i: ReportEeaBenefitPeriodInput!) { reportEeaBenefitPeriod(input: $i) { paymentId } }';
   expect(errorCodes(await t.gql(report, { i: { cpr: CPR, country: 'XX', start: '2026-10-01', end: '2026-12-31' } }, akasse))).toEqual(['UNKNOWN_EEA_COUNTRY']);

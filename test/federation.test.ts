@@ -28,7 +28,7 @@ it('answers one operation with fields from person, absence, plan, recruitment an
     { i: { cpr: CPR, contactGroupId: 1, start: '2026-09-01' } },
     JOBCENTRE,
   );
-  await ok('mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr: CPR, akasse: '21', start: '2020-01-01' } }, AKASSE);
+  await ok('mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr: CPR, akasse: '21', start: '2020-01-01' } }); // the register feed: history
   const { registerAbsence } = await ok<{ registerAbsence: { id: string } }>(
     'mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }',
     { i: { cpr: CPR, typeId: 45, start: '2026-11-20', end: '2026-12-18' } },

@@ -109,7 +109,7 @@ it('replays what a subscriber missed after `after`, in order, then continues liv
 
 it('an integration polls the inbox, acknowledges, and starts after its acknowledgement next time', async () => {
   await person('0505801234', '101');
-  await t.gql('mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr: '0505801234', akasse: '21', start: '2025-01-01' } }, AKASSE);
+  await t.gql('mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr: '0505801234', akasse: '21', start: '2025-01-01' } }); // the register feed
   await registerAbsence('0505801234');
   const first = await t.gql<{ inbox: { nodes: { kind: string; position: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
     '{ inbox(first: 10) { nodes { kind position } pageInfo { endCursor hasNextPage } } }', {}, AKASSE);

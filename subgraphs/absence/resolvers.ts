@@ -54,7 +54,7 @@ const WRITERS = ['caseworker', 'akasse', 'system'] as const;
 async function registerAbsence(ctx: Context, input: RegisterAbsenceInput): Promise<Absence> {
   requireRole(ctx.identity, ...WRITERS);
   const known = await findPersonByCpr(ctx.em, input.cpr);
-  authorizeWrite(ctx.identity, known, absenceTypeById(input.typeId));
+  authorizeWrite(ctx.identity, known, absenceTypeById(input.typeId), today(ctx.clock));
   return ctx.em.transactional(async (em) => {
     // The person's row is the lock that makes "79 and 8 never overlap" hold under parallel requests.
     const person = await lockPerson(em, known.id);
@@ -96,7 +96,7 @@ async function updateAbsence(ctx: Context, input: UpdateAbsenceInput): Promise<A
   requireRole(ctx.identity, ...WRITERS);
   if (input.start === null) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'An absence always has a start date; leave start out to keep it.', { field: 'start' });
   const found = await findAbsence(ctx, input.id);
-  authorizeWrite(ctx.identity, found.person, absenceTypeById(found.absence.typeId));
+  authorizeWrite(ctx.identity, found.person, absenceTypeById(found.absence.typeId), today(ctx.clock));
   return ctx.em.transactional(async (em) => {
     const person = await lockPerson(em, found.person.id);
     const absences = await personAbsences(em, person.id);
@@ -112,7 +112,7 @@ async function updateAbsence(ctx: Context, input: UpdateAbsenceInput): Promise<A
 async function deleteAbsence(ctx: Context, id: string, comment: string) {
   requireRole(ctx.identity, ...WRITERS);
   const found = await findAbsence(ctx, id);
-  authorizeWrite(ctx.identity, found.person, absenceTypeById(found.absence.typeId));
+  authorizeWrite(ctx.identity, found.person, absenceTypeById(found.absence.typeId), today(ctx.clock));
   return ctx.em.transactional(async (em) => {
     const person = await lockPerson(em, found.person.id);
     const absence = (await personAbsences(em, person.id)).find((a) => a.id === id)!;
@@ -135,7 +135,7 @@ async function deleteAbsence(ctx: Context, id: string, comment: string) {
 async function readableAbsences(person: PersonRef, ctx: Context): Promise<Absence[]> {
   const known = await ctx.loaders.knownPersonById.load(person.id);
   if (!known) return [];
-  authorizeRead(ctx.identity, known);
+  authorizeRead(ctx.identity, known, today(ctx.clock));
   return ctx.loaders.absencesByPerson.load(person.id);
 }
 

@@ -1,11 +1,13 @@
 // Each non-person subgraph keeps its own copy of who exists, their CPR, jobcentre, current contact
 // group and a-kasser, fed by the person and payment subgraphs' events: subgraphs never read each
 // other's tables, and validation ("is this absence type allowed in the person's group?") and
-// dispatch ("which a-kasser must hear of this?") need it locally.
+// dispatch ("which a-kasser must hear of this?") need it locally; so do the dated memberships that
+// decide which a-kasse may read the person today (akasse-access.ts).
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 import type { ConsumerDefinition } from '../../core/consumer';
 import { DomainError, ErrorCode } from '../../core/errors';
 import type { DomainEvent } from '../../core/events';
+import type { DatedMembership } from './akasse-access';
 import { parseCpr } from './cpr';
 import { PaymentEvent, type AkasseMembershipPayload } from './payment-events';
 import { PersonEvent, type ContactGroupChangedPayload, type PersonUpsertedPayload } from './person-events';
@@ -18,6 +20,12 @@ export class KnownPerson {
   contactGroupStart: string | null = null;
   /** Every a-kasse the person is or has been a member of (dispatch: "current and former"). */
   akasser: string[] = [];
+  /** The person's memberships as the register dates them: who may read the person today. */
+  memberships: DirectoryMembership[] = [];
+}
+
+export interface DirectoryMembership extends DatedMembership {
+  id: string;
 }
 
 export const KnownPersonSchema = new EntitySchema<KnownPerson>({
@@ -30,6 +38,8 @@ export const KnownPersonSchema = new EntitySchema<KnownPerson>({
     contactGroupId: { type: 'integer', nullable: true },
     contactGroupStart: { type: 'string', length: 10, nullable: true },
     akasser: { type: 'json' },
+    // Rows from before the column start empty (their migration); new rows always get a list.
+    memberships: { type: 'json', defaultRaw: "'[]'" },
   },
 });
 
@@ -46,15 +56,19 @@ export function personDirectoryConsumer(subgraph: string): ConsumerDefinition {
     name: `${subgraph}.person-directory`,
     streams: ['person', 'payment'],
     async handle(em: EntityManager, event: DomainEvent) {
-      if (event.kind === PaymentEvent.AKASSE_MEMBERSHIP_STARTED) {
+      if (event.kind === PaymentEvent.AKASSE_MEMBERSHIP_STARTED || event.kind === PaymentEvent.AKASSE_MEMBERSHIP_ENDED) {
         const payload = event.payload as unknown as AkasseMembershipPayload;
         const known = await em.findOne(KnownPerson, { id: payload.personId });
-        if (known && !known.akasser.includes(payload.akasse)) known.akasser = [...known.akasser, payload.akasse];
+        if (!known) return;
+        if (!known.akasser.includes(payload.akasse)) known.akasser = [...known.akasser, payload.akasse];
+        // Both events carry the membership as it now is: replace it by id (a redelivery changes nothing).
+        const membership = { id: payload.membershipId, akasse: payload.akasse, start: payload.start, end: payload.end };
+        known.memberships = [...known.memberships.filter((m) => m.id !== membership.id), membership];
       } else if (event.kind === PersonEvent.PERSON_UPSERTED) {
         const payload = event.payload as unknown as PersonUpsertedPayload;
         const known =
           (await em.findOne(KnownPerson, { id: payload.personId })) ??
-          em.create(KnownPerson, { id: payload.personId, cpr: payload.cpr, municipalityCode: payload.municipalityCode, akasser: [] });
+          em.create(KnownPerson, { id: payload.personId, cpr: payload.cpr, municipalityCode: payload.municipalityCode, akasser: [], memberships: [] });
         known.cpr = payload.cpr;
         known.municipalityCode = payload.municipalityCode;
       } else if (event.kind === PersonEvent.CONTACT_GROUP_CHANGED) {

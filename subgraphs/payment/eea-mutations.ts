@@ -99,8 +99,8 @@ export async function reportEeaBenefitPeriod(ctx: Context, input: ReportInput): 
 }
 
 /**
- * The shared path of every change to a stored period: find it, lock its person, check the caller
- * is (or was) one of the person's a-kasser against the register as committed, re-read the period.
+ * The shared path of every change to a stored period: find it, lock its person, re-read the
+ * period, and check the caller may change this period against the register as committed.
  */
 async function changePeriod(
   ctx: Context,
@@ -113,10 +113,10 @@ async function changePeriod(
   return ctx.em.transactional(async (em) => {
     const person = await lockPerson(em, found.personId);
     const memberships = await personMemberships(em, person.id);
-    authorizePeriodChange(ctx.identity, memberships);
     const periods = await personPeriods(em, person.id);
     const period = periods.find((p) => p.paymentId === paymentId);
     if (!period) throw periodNotFound();
+    authorizePeriodChange(ctx.identity, memberships, period);
     const kind = change(em, period, periods);
     if (kind !== null) recordPeriodEvent(em, ctx.clock, kind, period, actor(ctx), person, memberships);
     return kind === PaymentEvent.EEA_BENEFIT_PERIOD_DELETED ? null : period;

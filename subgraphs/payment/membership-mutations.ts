@@ -2,6 +2,7 @@
 // (AKASSE_MEMBERSHIP_STARTED / _ENDED, which every person directory consumes) commit together.
 import { randomUUID } from 'node:crypto';
 import { requireRole } from '../../core/authorize';
+import { today } from '../../core/dates';
 import { DomainError } from '../../core/errors';
 import type { SubgraphContext } from '../../core/subgraph-server';
 import { findPersonByCpr } from '../common/person-directory';
@@ -9,7 +10,7 @@ import { AkasseMembership } from './entities/AkasseMembership';
 import { PaymentEvent } from './events';
 import type { PaymentLoaders } from './loaders';
 import { lockPerson, personMemberships, recordMembershipEvent } from './persistence';
-import { PaymentErrorCode, authorizeMembershipWrite, decideNewMembership, findTargetMembership, parseAkasseNumber, parseMembershipTarget, validateMembershipEnd } from './rules';
+import { PaymentErrorCode, authorizeMembershipWrite, decideNewMembership, findTargetMembership, parseAkasseNumber, parseMembershipTarget, validateMembershipEnd, type RegisterWriter } from './rules';
 
 type Context = SubgraphContext<PaymentLoaders>;
 
@@ -31,13 +32,13 @@ const actor = (ctx: Context) => `${ctx.identity.role}:${ctx.identity.authority}`
 
 export async function registerAkasseMembership(ctx: Context, input: MembershipInput): Promise<AkasseMembership> {
   const akasse = parseAkasseNumber(input.akasse);
-  authorizeMembershipWrite(ctx.identity, akasse);
+  const writer = authorizeMembershipWrite(ctx.identity, akasse);
   const known = await findPersonByCpr(ctx.em, input.cpr);
   return ctx.em.transactional(async (em) => {
     const person = await lockPerson(em, known.id);
     const memberships = await personMemberships(em, person.id);
     const candidate = { akasse, start: input.start, end: input.end ?? null };
-    const decision = decideNewMembership(memberships, candidate);
+    const decision = decideNewMembership(memberships, candidate, writer, today(ctx.clock));
     if (decision.action === 'ALREADY_REGISTERED') return decision.membership;
     const now = ctx.clock.now();
     const membership = em.create(AkasseMembership, {
@@ -62,20 +63,21 @@ export async function endAkasseMembership(ctx: Context, input: EndMembershipInpu
   requireRole(ctx.identity, 'akasse', 'system');
   const target = parseMembershipTarget(input);
   let personId: string;
+  let writer: RegisterWriter;
   if ('membershipId' in target) {
     const found = await ctx.em.findOne(AkasseMembership, { id: target.membershipId });
     if (!found) throw new DomainError(PaymentErrorCode.MEMBERSHIP_NOT_FOUND, 'No a-kasse membership with that id is registered.', { field: 'membershipId' });
-    authorizeMembershipWrite(ctx.identity, found.akasse);
+    writer = authorizeMembershipWrite(ctx.identity, found.akasse);
     personId = found.personId;
   } else {
-    authorizeMembershipWrite(ctx.identity, target.akasse);
+    writer = authorizeMembershipWrite(ctx.identity, target.akasse);
     personId = (await findPersonByCpr(ctx.em, target.cpr)).id;
   }
   return ctx.em.transactional(async (em) => {
     const person = await lockPerson(em, personId);
     const memberships = await personMemberships(em, person.id);
     const membership = findTargetMembership(memberships, target);
-    validateMembershipEnd(membership, input.end);
+    validateMembershipEnd(membership, input.end, writer, today(ctx.clock));
     Object.assign(membership, { end: input.end, endedBy: actor(ctx), updatedAt: ctx.clock.now() });
     recordMembershipEvent(em, ctx.clock, PaymentEvent.AKASSE_MEMBERSHIP_ENDED, membership, person, memberships);
     return membership;

@@ -8,7 +8,7 @@ import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
 import { deleteEeaBenefitPeriod, interruptEeaBenefitPeriod, reportEeaBenefitPeriod, updateEeaBenefitPeriod, type InterruptInput, type ReportInput, type UpdateInput } from './eea-mutations';
 import type { PaymentLoaders } from './loaders';
 import { endAkasseMembership, registerAkasseMembership, type EndMembershipInput, type MembershipInput } from './membership-mutations';
-import { EEA_COUNTRIES, INTERRUPTION_CAUSES, authorizeRead, coverageEnd, coverageWindow, eeaCoverageByWeek, interruptionCause } from './rules';
+import { EEA_COUNTRIES, INTERRUPTION_CAUSES, authorizeRead, coverageEnd, coverageWindow, eeaCoverageByWeek, interruptionCause, visibleMemberships, visiblePeriods } from './rules';
 
 type Context = SubgraphContext<PaymentLoaders>;
 
@@ -24,14 +24,15 @@ interface ReadablePerson {
 }
 
 /**
- * The person's register after checking the caller may read it; null for a person the CPR feed has
- * not delivered here yet (nothing of theirs can be stored). Loaders batch N persons into one query.
+ * The person's register after checking the caller may read it, narrowed to what it may see (a
+ * former a-kasse: its own memberships and the periods within them); null for a person the CPR feed
+ * has not delivered here yet (nothing of theirs can be stored). Loaders batch N persons into one query.
  */
 async function readable(person: PersonRef, ctx: Context): Promise<ReadablePerson | null> {
   const [known, memberships] = await Promise.all([person.known === undefined ? ctx.loaders.knownPersonById.load(person.id) : person.known, ctx.loaders.membershipsByPerson.load(person.id)]);
   if (!known) return null;
-  authorizeRead(ctx.identity, { municipalityCode: known.municipalityCode, memberships });
-  return { memberships, periods: () => ctx.loaders.periodsByPerson.load(person.id) };
+  const scope = authorizeRead(ctx.identity, { municipalityCode: known.municipalityCode, memberships }, today(ctx.clock));
+  return { memberships: visibleMemberships(scope, memberships), periods: async () => visiblePeriods(scope, await ctx.loaders.periodsByPerson.load(person.id)) };
 }
 
 async function eeaCoverage(person: PersonRef, args: { from?: IsoDate | null; to?: IsoDate | null }, ctx: Context) {
@@ -43,7 +44,8 @@ async function eeaCoverage(person: PersonRef, args: { from?: IsoDate | null; to?
 async function eeaBenefitPeriod(paymentId: string, ctx: Context): Promise<EeaBenefitPeriod | null> {
   const period = await ctx.em.findOne(EeaBenefitPeriod, { paymentId });
   if (!period) return null;
-  return (await readable({ id: period.personId }, ctx)) ? period : null;
+  const access = await readable({ id: period.personId }, ctx);
+  return access && (await access.periods()).some((p) => p.paymentId === paymentId) ? period : null;
 }
 
 export const resolvers = {

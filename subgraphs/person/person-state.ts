@@ -11,6 +11,7 @@ import type { EventAuthorities } from '../../core/events';
 import type { Identity } from '../../core/identity';
 import { recordEvent } from '../../core/outbox';
 import { parseCpr } from '../common/cpr';
+import { akasseReads, isCurrentAkasse } from '../common/akasse-access';
 import { addressEvent, type PersonEventKind } from './dispatch';
 import { AkasseMembership } from './entities/AkasseMembership';
 import { ContactGroupRegistration } from './entities/ContactGroupRegistration';
@@ -60,10 +61,11 @@ export async function membershipsOf(em: EntityManager, personId: string): Promis
 }
 
 export function authoritiesOf(person: Person, memberships: readonly AkasseMembership[], day: IsoDate): PersonAuthorities {
+  const inRegister = [...new Set(memberships.map((m) => m.akasse))].sort();
   return {
     municipalityCode: person.municipalityCode,
-    akasser: [...new Set(memberships.map((m) => m.akasse))].sort(),
-    currentAkasser: [...new Set(memberships.filter((m) => inForce(m, day)).map((m) => m.akasse))].sort(),
+    akasser: inRegister.filter((akasse) => akasseReads(memberships, akasse, day)),
+    currentAkasser: inRegister.filter((akasse) => isCurrentAkasse(memberships, akasse, day)),
   };
 }
 

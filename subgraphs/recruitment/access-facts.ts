@@ -1,7 +1,9 @@
 // Loads what the access rules (rules/access.ts) decide on, through the DataLoaders, and answers the
 // recurring questions: may the caller see this order, this mediation; who must hear of a change.
+import type { IsoDate } from '../../core/dates';
 import type { EventAuthorities } from '../../core/events';
 import type { Identity } from '../../core/identity';
+import { akasseReads } from '../common/akasse-access';
 import type { JobOrder } from './entities/JobOrder';
 import type { Mediation } from './entities/Mediation';
 import type { RecruitmentLoaders } from './loaders';
@@ -36,20 +38,22 @@ export async function visibleOrder(loaders: RecruitmentLoaders, identity: Identi
   return canSeeOrder(identity, facts) ? { order, facts } : null;
 }
 
-export async function mediationFacts(loaders: RecruitmentLoaders, mediation: Mediation): Promise<MediationAccessFacts> {
+/** `today` decides which of the person's a-kasser still read them (common/akasse-access.ts). */
+export async function mediationFacts(loaders: RecruitmentLoaders, mediation: Mediation, today: IsoDate): Promise<MediationAccessFacts> {
   const person = await loaders.knownPersonById.load(mediation.personId);
-  return { personJobcentre: mediation.personJobcentre, mediatedBy: mediation.mediatedBy, personAkasser: person?.akasser ?? [] };
+  const personAkasser = person ? person.akasser.filter((akasse) => akasseReads(person.memberships, akasse, today)) : [];
+  return { personJobcentre: mediation.personJobcentre, mediatedBy: mediation.mediatedBy, personAkasser };
 }
 
-export async function isMediationVisible(loaders: RecruitmentLoaders, identity: Identity, mediation: Mediation): Promise<boolean> {
+export async function isMediationVisible(loaders: RecruitmentLoaders, identity: Identity, mediation: Mediation, today: IsoDate): Promise<boolean> {
   const order = await loaders.jobOrderById.load(mediation.jobOrderId);
   if (!order) return false;
-  const [facts, mFacts] = await Promise.all([orderFacts(loaders, identity, order), mediationFacts(loaders, mediation)]);
+  const [facts, mFacts] = await Promise.all([orderFacts(loaders, identity, order), mediationFacts(loaders, mediation, today)]);
   return canSeeMediation(identity, facts, mFacts);
 }
 
-export async function visibleMediations(loaders: RecruitmentLoaders, identity: Identity, mediations: Mediation[]): Promise<Mediation[]> {
-  const visible = await Promise.all(mediations.map((m) => isMediationVisible(loaders, identity, m)));
+export async function visibleMediations(loaders: RecruitmentLoaders, identity: Identity, mediations: Mediation[], today: IsoDate): Promise<Mediation[]> {
+  const visible = await Promise.all(mediations.map((m) => isMediationVisible(loaders, identity, m, today)));
   return mediations.filter((_, i) => visible[i]);
 }
 

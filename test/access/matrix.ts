@@ -519,11 +519,12 @@ export const MATRIX: MatrixEntry[] = [
     expect: allowOnly('jobcentre', 'akasse', 'system'),
   },
   {
-    // M: the a-kasse the membership names (21, the person's a-kasse to be), or the register feed.
+    // M: the a-kasse the membership names (21, the person's a-kasse to be, dated today: an a-kasse
+    // dates one at most 13 weeks back), or the register feed.
     operation: 'Mutation.registerAkasseMembership',
     prepare: async (t) => ({
       query: 'mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }',
-      variables: { i: { cpr: (await createPerson(t, { akasse: false })).cpr, akasse: '21', start: '2020-01-01' } },
+      variables: { i: { cpr: (await createPerson(t, { akasse: false })).cpr, akasse: '21', start: TODAY } },
     }),
     expect: allowOnly('akasse', 'system'),
   },

@@ -33,7 +33,7 @@ export async function ok<T = Record<string, unknown>>(t: TestSystem, query: stri
 export async function person(t: TestSystem, cpr: string, group: number | null, options: { start?: string; akasse?: boolean } = {}): Promise<string> {
   const { upsertPerson } = await ok<{ upsertPerson: { id: string } }>(t, 'mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { id } }', { i: { cpr, name: 'Test Person', municipalityCode: '101' } });
   if (group !== null) await ok(t, CHANGE_GROUP, { i: { cpr, contactGroupId: group, start: options.start ?? '2026-01-01' } }, JOBCENTRE);
-  if (options.akasse) await ok(t, 'mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr, akasse: '21', start: '2020-01-01' } }, AKASSE);
+  if (options.akasse) await ok(t, 'mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr, akasse: '21', start: '2020-01-01' } }); // the register feed: history
   return upsertPerson.id;
 }
 

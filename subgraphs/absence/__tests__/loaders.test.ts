@@ -21,7 +21,7 @@ beforeAll(async () => {
       for (let i = 0; i < 20; i++) {
         const personId = randomUUID();
         personIds.push(personId);
-        em.create(KnownPerson, { id: personId, cpr: `0101${String(i).padStart(6, '0')}`, municipalityCode: '101', contactGroupId: 1, contactGroupStart: '2026-01-01', akasser: ['21'] });
+        em.create(KnownPerson, { id: personId, cpr: `0101${String(i).padStart(6, '0')}`, municipalityCode: '101', contactGroupId: 1, contactGroupStart: '2026-01-01', akasser: ['21'], memberships: [] });
         for (const [typeId, start, end] of [[45, '2026-11-01', '2026-12-01'], [79, '2026-06-01', '2026-06-30']] as const) {
           const absence = em.create(Absence, {
             id: randomUUID(), personId, typeId, start, end, status: 'ACTIVE', statusSince: null, registeredByRole: 'caseworker', registeredByAuthority: '101',

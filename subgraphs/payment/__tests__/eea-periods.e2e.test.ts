@@ -8,6 +8,8 @@ import {
   FORMER_AKASSE,
   INTERRUPT,
   JOBCENTRE,
+  MOVED_TO_40,
+  NEXT_AKASSE,
   OTHER_AKASSE,
   REPORT,
   SYSTEM,
@@ -133,16 +135,25 @@ describe('interrupting a period', () => {
     expect(events[1].payload).toMatchObject({ interruptionDate: '2026-11-16', interruptionCauseId: 1, changedBy: 'akasse:21' });
   });
 
-  it('is open to every a-kasse the person is or has been a member of, and to STAR', async () => {
+  it('is open to the reporting fund, a fund the person belonged to during the period, and STAR', async () => {
+    const cpr = newCpr();
+    await person(t, cpr, MOVED_TO_40);
+    // 21 reported it while the person was its member; the person moved to 40 while it ran.
+    const period = await reported(t, cpr, { start: '2026-10-01', end: '2026-12-31' }, AKASSE);
+    expect(codes(await interrupt({ paymentId: period.paymentId, interruptionDate: '2026-11-20', causeId: 6 }, AKASSE))).toEqual([]);
+    expect(codes(await interrupt({ paymentId: period.paymentId, interruptionDate: '2026-11-16', causeId: 2 }, NEXT_AKASSE))).toEqual([]);
+    expect(codes(await interrupt({ paymentId: period.paymentId, interruptionDate: '2026-11-17', causeId: 3 }, SYSTEM))).toEqual([]);
+    expect(await storedPeriod(t, period.paymentId)).toMatchObject({ interruption_date: '2026-11-17', interruption_cause_id: 3 });
+  });
+
+  it("is refused to a fund whose membership lies outside the period (001 §5.1 gives a former fund its own periods, not another fund's), to strangers, jobcentres and analysts", async () => {
     const cpr = newCpr();
     await person(t, cpr);
     const period = await reported(t, cpr);
-    expect(codes(await interrupt({ paymentId: period.paymentId, interruptionDate: '2026-11-16', causeId: 2 }, FORMER_AKASSE))).toEqual([]);
-    expect(codes(await interrupt({ paymentId: period.paymentId, interruptionDate: '2026-11-17', causeId: 3 }, SYSTEM))).toEqual([]);
-    for (const caller of [OTHER_AKASSE, JOBCENTRE, ANALYST]) {
+    for (const caller of [FORMER_AKASSE, OTHER_AKASSE, JOBCENTRE, ANALYST]) {
       await expectRefused(t, 'FORBIDDEN', () => interrupt({ paymentId: period.paymentId, interruptionDate: '2026-11-20', causeId: 1 }, caller));
     }
-    expect(await storedPeriod(t, period.paymentId)).toMatchObject({ interruption_date: '2026-11-17', interruption_cause_id: 3 });
+    expect(await storedPeriod(t, period.paymentId)).toMatchObject({ interruption_date: null, interruption_cause_id: null });
   });
 
   it('refuses a date outside the period, an unknown cause and an unknown period, writing nothing', async () => {
@@ -170,13 +181,13 @@ describe('interrupting a period', () => {
 describe('updating a period', () => {
   it('moves the end and announces EEA_BENEFIT_PERIOD_UPDATED', async () => {
     const cpr = newCpr();
-    await person(t, cpr);
+    await person(t, cpr, MOVED_TO_40);
     const period = await reported(t, cpr);
-    const { updateEeaBenefitPeriod } = await ok<{ updateEeaBenefitPeriod: PeriodView }>(t, UPDATE, { i: { paymentId: period.paymentId, end: '2027-01-31', start: period.start, country: period.country } }, FORMER_AKASSE);
+    const { updateEeaBenefitPeriod } = await ok<{ updateEeaBenefitPeriod: PeriodView }>(t, UPDATE, { i: { paymentId: period.paymentId, end: '2027-01-31', start: period.start, country: period.country } }, NEXT_AKASSE);
     expect(updateEeaBenefitPeriod).toEqual({ ...period, end: '2027-01-31', coveredUntil: '2027-01-31' });
     const events = await eventsOf(t, period.paymentId);
     expect(events.map((e) => e.kind)).toEqual(['EEA_BENEFIT_PERIOD_REPORTED', 'EEA_BENEFIT_PERIOD_UPDATED']);
-    expect(events[1].payload).toMatchObject({ end: '2027-01-31', changedBy: 'akasse:30' });
+    expect(events[1].payload).toMatchObject({ end: '2027-01-31', changedBy: 'akasse:40' });
   });
 
   it('refuses a new start date or country: delete and report again', async () => {
@@ -201,34 +212,35 @@ describe('updating a period', () => {
     expect(await storedPeriod(t, period.paymentId)).toMatchObject({ end: '2026-12-31' });
   });
 
-  it('is refused to another fund, jobcentres and analysts', async () => {
+  it('is refused to another fund, one whose membership lies outside the period, jobcentres and analysts', async () => {
     const cpr = newCpr();
     await person(t, cpr);
     const period = await reported(t, cpr);
-    for (const caller of [OTHER_AKASSE, JOBCENTRE, ANALYST]) await expectRefused(t, 'FORBIDDEN', () => update({ paymentId: period.paymentId, end: '2027-01-31' }, caller));
+    for (const caller of [OTHER_AKASSE, FORMER_AKASSE, JOBCENTRE, ANALYST]) await expectRefused(t, 'FORBIDDEN', () => update({ paymentId: period.paymentId, end: '2027-01-31' }, caller));
   });
 });
 
 describe('deleting a period', () => {
   it('removes it for good, announces EEA_BENEFIT_PERIOD_DELETED with what was deleted, and frees its dates', async () => {
     const cpr = newCpr();
-    const personId = await person(t, cpr);
+    const personId = await person(t, cpr, MOVED_TO_40);
     const period = await reported(t, cpr);
-    expect((await ok<{ deleteEeaBenefitPeriod: boolean }>(t, DELETE, { id: period.paymentId }, FORMER_AKASSE)).deleteEeaBenefitPeriod).toBe(true);
+    // 001 §5.1: not only the reporting fund; here the one the person moved to while it ran.
+    expect((await ok<{ deleteEeaBenefitPeriod: boolean }>(t, DELETE, { id: period.paymentId }, NEXT_AKASSE)).deleteEeaBenefitPeriod).toBe(true);
     expect(await storedPeriod(t, period.paymentId)).toBeUndefined();
     const events = await eventsOf(t, period.paymentId);
     expect(events.map((e) => e.kind)).toEqual(['EEA_BENEFIT_PERIOD_REPORTED', 'EEA_BENEFIT_PERIOD_DELETED']);
-    expect(events[1]).toMatchObject({ payload: { personId, paymentId: period.paymentId, country: 'DE', start: '2026-10-01', changedBy: 'akasse:30' }, authorities: { jobcentres: ['101'], akasser: ['21', '30'] } });
-    // A corrected start date: delete and report again.
+    expect(events[1]).toMatchObject({ payload: { personId, paymentId: period.paymentId, country: 'DE', start: '2026-10-01', changedBy: 'akasse:40' }, authorities: { jobcentres: ['101'], akasser: ['21', '30', '40'] } });
+    // A corrected start date: delete and report again (21 was the member fund on 2026-10-05).
     expect(codes(await report({ cpr, country: 'DE', start: '2026-10-05', end: '2026-12-31', paymentId: newPaymentId() }))).toEqual([]);
     await expectRefused(t, 'EEA_PERIOD_NOT_FOUND', () => remove(period.paymentId));
   });
 
-  it('is open to STAR, refused to another fund, jobcentres and analysts', async () => {
+  it('is open to STAR, refused to another fund, one whose membership lies outside the period, jobcentres and analysts', async () => {
     const cpr = newCpr();
     await person(t, cpr);
     const period = await reported(t, cpr);
-    for (const caller of [OTHER_AKASSE, JOBCENTRE, ANALYST]) await expectRefused(t, 'FORBIDDEN', () => remove(period.paymentId, caller));
+    for (const caller of [OTHER_AKASSE, FORMER_AKASSE, JOBCENTRE, ANALYST]) await expectRefused(t, 'FORBIDDEN', () => remove(period.paymentId, caller));
     expect(codes(await remove(period.paymentId, SYSTEM))).toEqual([]);
   });
 });
@@ -237,21 +249,39 @@ describe('reading periods', () => {
   const PERIODS = 'query($cpr: String!) { person(cpr: $cpr) { eeaBenefitPeriods { paymentId country start end } } }';
   const ONE = 'query($id: ID!) { eeaBenefitPeriod(paymentId: $id) { paymentId country } }';
 
-  it('shows the jobcentre, the a-kasser and STAR the periods; refuses others and analysts', async () => {
+  it('shows the jobcentre, the current a-kasse and STAR the periods; refuses others, analysts and a fund the person left years ago', async () => {
     const cpr = newCpr();
     await person(t, cpr);
     const older = await reported(t, cpr, { start: '2026-01-01', end: '2026-02-28' });
     const newer = await reported(t, cpr, { start: '2026-10-01', end: '2026-12-31' });
-    for (const caller of [JOBCENTRE, AKASSE, FORMER_AKASSE, SYSTEM]) {
+    for (const caller of [JOBCENTRE, AKASSE, SYSTEM]) {
       const data = await ok<{ person: { eeaBenefitPeriods: { paymentId: string }[] } }>(t, PERIODS, { cpr }, caller);
       expect(data.person.eeaBenefitPeriods.map((p) => p.paymentId)).toEqual([newer.paymentId, older.paymentId]);
       expect((await ok<{ eeaBenefitPeriod: { paymentId: string } }>(t, ONE, { id: older.paymentId }, caller)).eeaBenefitPeriod.paymentId).toBe(older.paymentId);
     }
-    for (const caller of [{ role: 'caseworker', authority: '147' } as const, OTHER_AKASSE, ANALYST]) {
+    for (const caller of [{ role: 'caseworker', authority: '147' } as const, OTHER_AKASSE, FORMER_AKASSE, ANALYST]) {
       expect(codes(await t.gql(PERIODS, { cpr }, caller))).toContain('FORBIDDEN');
       expect(codes(await t.gql(ONE, { id: older.paymentId }, caller))).toEqual(['FORBIDDEN']);
     }
     expect((await ok<{ eeaBenefitPeriod: null }>(t, ONE, { id: 'NO-SUCH-PERIOD' }, JOBCENTRE)).eeaBenefitPeriod).toBeNull();
+  });
+
+  it('shows a former a-kasse, for 13 weeks after the person left, the periods within its membership and not those after it', async () => {
+    const cpr = newCpr();
+    await person(t, cpr, MOVED_TO_40);
+    const of21 = await reported(t, cpr, { start: '2026-09-01', end: '2026-10-15' });
+    const of40 = await reported(t, cpr, { start: '2026-11-10', end: '2026-12-31' }, NEXT_AKASSE);
+    const seen = async (caller: Caller) => (await ok<{ person: { eeaBenefitPeriods: { paymentId: string }[] } }>(t, PERIODS, { cpr }, caller)).person.eeaBenefitPeriods.map((p) => p.paymentId);
+    expect(await seen(NEXT_AKASSE)).toEqual([of40.paymentId, of21.paymentId]);
+    expect(await seen(AKASSE)).toEqual([of21.paymentId]);
+    expect((await ok<{ eeaBenefitPeriod: null }>(t, ONE, { id: of40.paymentId }, AKASSE)).eeaBenefitPeriod).toBeNull();
+    // 2026-10-31 plus 13 weeks is 2027-01-30: then 21 reads nothing of the person.
+    t.clock.set('2027-01-31T09:00:00Z');
+    try {
+      expect(codes(await t.gql(PERIODS, { cpr }, AKASSE))).toEqual(['FORBIDDEN']);
+    } finally {
+      t.clock.set('2026-11-23T09:00:00Z');
+    }
   });
 
   it('gives the jobcentre the weeks with EEA benefits by ISO week, interruptions counted', async () => {

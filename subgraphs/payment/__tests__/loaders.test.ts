@@ -36,7 +36,7 @@ beforeAll(async () => {
   for (let i = 0; i < 20; i++) {
     const personId = randomUUID();
     personIds.push(personId);
-    em.create(KnownPerson, { id: personId, cpr: `01019${String(i).padStart(5, '0')}`, municipalityCode: '101', akasser: ['21'] });
+    em.create(KnownPerson, { id: personId, cpr: `01019${String(i).padStart(5, '0')}`, municipalityCode: '101', akasser: ['21'], memberships: [] });
     em.create(AkasseMembership, { id: randomUUID(), personId, akasse: '21', start: '2020-01-01', end: null, registeredBy: 'system:STAR', endedBy: null, createdAt: now, updatedAt: now });
     for (const [start, end] of [['2026-01-01', '2026-02-28'], ['2026-06-01', '2026-06-30']]) {
       em.create(EeaBenefitPeriod, { paymentId: randomUUID(), personId, country: 'DE', start, end, interruptionDate: null, interruptionCauseId: null, reportedBy: '21', createdAt: now, updatedAt: now });

@@ -7,6 +7,7 @@ import {
   END_MEMBERSHIP,
   FORMER_AKASSE,
   JOBCENTRE,
+  MOVED_TO_40,
   OTHER_AKASSE,
   OTHER_JOBCENTRE,
   PERSON_PAYMENTS,
@@ -36,14 +37,14 @@ describe('registering a membership', () => {
     const cpr = newCpr();
     const personId = await person(t, cpr, []);
     const byFeed = await ok<{ registerAkasseMembership: Membership }>(t, REGISTER_MEMBERSHIP, { i: { cpr, akasse: '30', start: '2015-01-01', end: '2019-12-31' } }, SYSTEM);
-    const byAkasse = await ok<{ registerAkasseMembership: Membership }>(t, REGISTER_MEMBERSHIP, { i: { cpr, akasse: '21', start: '2020-01-01' } }, AKASSE);
-    expect(byAkasse.registerAkasseMembership).toMatchObject({ akasse: '21', start: '2020-01-01', end: null });
+    const byAkasse = await ok<{ registerAkasseMembership: Membership }>(t, REGISTER_MEMBERSHIP, { i: { cpr, akasse: '21', start: '2026-11-01' } }, AKASSE);
+    expect(byAkasse.registerAkasseMembership).toMatchObject({ akasse: '21', start: '2026-11-01', end: null });
 
     const started = await eventsOf(t, byAkasse.registerAkasseMembership.id);
     expect(started).toEqual([
       {
         kind: 'AKASSE_MEMBERSHIP_STARTED',
-        payload: { personId, membershipId: byAkasse.registerAkasseMembership.id, akasse: '21', start: '2020-01-01', end: null },
+        payload: { personId, membershipId: byAkasse.registerAkasseMembership.id, akasse: '21', start: '2026-11-01', end: null },
         authorities: { jobcentres: ['101'], akasser: ['21', '30'] },
       },
     ]);
@@ -60,6 +61,17 @@ describe('registering a membership', () => {
     for (const caller of [OTHER_AKASSE, JOBCENTRE, ANALYST]) {
       await expectRefused(t, 'FORBIDDEN', () => register({ cpr, akasse: '21', start: '2020-01-01' }, caller));
     }
+  });
+
+  it('is dated by an a-kasse at most 13 weeks back or ahead and never before another fund\'s; the register feed dates history', async () => {
+    const cpr = newCpr();
+    await person(t, cpr, [{ akasse: '30', start: '2026-10-01', end: '2026-10-31' }]);
+    // 2026-11-23 less 13 weeks is 2026-08-24; plus 13 weeks, 2027-02-22.
+    await expectRefused(t, 'MEMBERSHIP_BACKDATED_TOO_FAR', () => register({ cpr, akasse: '21', start: '2026-08-23', end: '2026-08-31' }, AKASSE));
+    await expectRefused(t, 'MEMBERSHIP_DATED_TOO_FAR_AHEAD', () => register({ cpr, akasse: '21', start: '2027-02-23' }, AKASSE));
+    await expectRefused(t, 'MEMBERSHIP_PRECEDES_ANOTHER_FUND', () => register({ cpr, akasse: '21', start: '2026-08-24', end: '2026-09-30' }, AKASSE));
+    expect(codes(await register({ cpr, akasse: '21', start: '2026-08-24', end: '2026-09-30' }, SYSTEM))).toEqual([]);
+    expect(codes(await register({ cpr, akasse: '40', start: '2026-11-01' }, { role: 'akasse', authority: '40' }))).toEqual([]);
   });
 
   it('never overlaps another membership', async () => {
@@ -113,6 +125,12 @@ describe('ending a membership', () => {
     expect(codes(await t.gql(END_MEMBERSHIP, { i: { membershipId: membership.id, end: '2026-11-30' } }, SYSTEM))).toEqual([]);
   });
 
+  it('is ended by an a-kasse at most 13 weeks back, by the register feed at any date', async () => {
+    const membership = await openMembership(newCpr());
+    await expectRefused(t, 'MEMBERSHIP_BACKDATED_TOO_FAR', () => t.gql(END_MEMBERSHIP, { i: { membershipId: membership.id, end: '2026-08-23' } }, AKASSE));
+    expect(codes(await t.gql(END_MEMBERSHIP, { i: { membershipId: membership.id, end: '2021-06-30' } }, SYSTEM))).toEqual([]);
+  });
+
   it('ends a membership once, not before it starts, and only one that exists', async () => {
     const membership = await openMembership(newCpr());
     await expectRefused(t, 'INVALID_DATE_RANGE', () => t.gql(END_MEMBERSHIP, { i: { membershipId: membership.id, end: '2019-12-31' } }));
@@ -144,10 +162,10 @@ describe('ending a membership', () => {
 });
 
 describe('reading the register (Person.akasseMemberships)', () => {
-  it('shows the person\'s jobcentre, current and former a-kasser and STAR the memberships, newest first', async () => {
+  it('shows the person\'s jobcentre, current a-kasse and STAR the memberships, newest first', async () => {
     const cpr = newCpr();
     await person(t, cpr);
-    for (const caller of [JOBCENTRE, AKASSE, FORMER_AKASSE, SYSTEM]) {
+    for (const caller of [JOBCENTRE, AKASSE, SYSTEM]) {
       const data = await ok<{ person: { akasseMemberships: Membership[] } }>(t, PERSON_PAYMENTS, { cpr }, caller);
       expect(data.person.akasseMemberships.map((m) => [m.akasse, m.start, m.end])).toEqual([
         ['21', '2020-01-01', null],
@@ -156,10 +174,17 @@ describe('reading the register (Person.akasseMemberships)', () => {
     }
   });
 
-  it('refuses another jobcentre, an a-kasse the person never belonged to and analysts', async () => {
+  it('shows a former a-kasse, for 13 weeks after the person left, its own memberships only', async () => {
+    const cpr = newCpr();
+    await person(t, cpr, MOVED_TO_40);
+    const data = await ok<{ person: { akasseMemberships: Membership[] } }>(t, PERSON_PAYMENTS, { cpr }, AKASSE);
+    expect(data.person.akasseMemberships.map((m) => [m.akasse, m.start, m.end])).toEqual([['21', '2020-01-01', '2026-10-31']]);
+  });
+
+  it('refuses another jobcentre, an a-kasse the person never belonged to, one the person left years ago, and analysts', async () => {
     const cpr = newCpr();
     await person(t, cpr);
-    for (const caller of [OTHER_JOBCENTRE, OTHER_AKASSE, ANALYST]) {
+    for (const caller of [OTHER_JOBCENTRE, OTHER_AKASSE, FORMER_AKASSE, ANALYST]) {
       const response = await t.gql<{ person: unknown }>('query($cpr: String!) { person(cpr: $cpr) { akasseMemberships { akasse } } }', { cpr }, caller);
       expect(codes(response)).toContain('FORBIDDEN');
     }
@@ -172,5 +197,13 @@ describe('reading the register (Person.akasseMemberships)', () => {
     const [row] = await absenceDb.execute<{ akasser: string | string[] }[]>('select akasser from known_person where id = ?', [personId]);
     const akasser = typeof row.akasser === 'string' ? JSON.parse(row.akasser) : row.akasser;
     expect([...akasser].sort()).toEqual(['21', '30']);
+    // With their dates, which decide who reads the person there today; an end arrives too.
+    await ok(t, END_MEMBERSHIP, { i: { cpr, akasse: '21', end: '2026-11-30' } });
+    const [dated] = await absenceDb.execute<{ memberships: string | object[] }[]>('select memberships from known_person where id = ?', [personId]);
+    const memberships = (typeof dated.memberships === 'string' ? JSON.parse(dated.memberships) : dated.memberships) as { akasse: string; start: string; end: string | null }[];
+    expect(memberships.map((m) => [m.akasse, m.start, m.end]).sort()).toEqual([
+      ['21', '2020-01-01', '2026-11-30'],
+      ['30', '2015-01-01', '2019-12-31'],
+    ]);
   });
 });

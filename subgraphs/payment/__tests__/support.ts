@@ -4,8 +4,16 @@ import { errorCodes, type GraphQLResponse, type TestSystem } from '../../../test
 
 export { AKASSE, ANALYST, JOBCENTRE, OTHER_AKASSE, OTHER_JOBCENTRE, SYSTEM, fails, ok, type Caller } from '../../../test/support/callers';
 import { AKASSE, ok, type Caller } from '../../../test/support/callers';
-/** The person's a-kasse before 21. */
+/** The person's a-kasse before 21 (2015-2019): long gone, it no longer reads or acts for them. */
 export const FORMER_AKASSE = { role: 'akasse', authority: '30' } as const;
+/** The a-kasse the person moves to from 21 in `MOVED_TO_40`. */
+export const NEXT_AKASSE = { role: 'akasse', authority: '40' } as const;
+/** 30 from 2015 to 2019, 21 from 2020 until 2026-10-31, then 40 (open): today (2026-11-23) 21 is the former fund within its read window. */
+export const MOVED_TO_40 = [
+  { akasse: '30', start: '2015-01-01', end: '2019-12-31' },
+  { akasse: '21', start: '2020-01-01', end: '2026-10-31' },
+  { akasse: '40', start: '2026-11-01', end: null },
+];
 
 export const PERIOD_FIELDS = 'paymentId country start end interruptionDate interruptionCause { id name } reportedBy coveredUntil';
 export const REGISTER_MEMBERSHIP = 'mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id akasse start end } }';

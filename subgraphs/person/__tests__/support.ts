@@ -37,9 +37,12 @@ export async function createPerson(t: TestSystem, options: { municipalityCode?: 
   return { id: upsertPerson.id, cpr };
 }
 
-/** A membership through the payment subgraph; the person subgraph learns it from its event. */
+/**
+ * A membership through the payment subgraph, from the register feed (the a-kasse itself dates one
+ * only 13 weeks back); the person subgraph learns it from its event.
+ */
 export async function addMembership(t: TestSystem, cpr: string, akasse: string, start = '2020-01-01'): Promise<void> {
-  await ok(t, 'mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr, akasse, start } }, { role: 'akasse', authority: akasse });
+  await ok(t, 'mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr, akasse, start } }, SYSTEM);
 }
 
 export async function read<T = Record<string, unknown>>(t: TestSystem, cpr: string, fields: string, as: Caller = JOBCENTRE): Promise<T> {

@@ -1,16 +1,16 @@
 // Who may read and change what in the person subgraph. A jobcentre acts for the persons who belong
-// to it, an a-kasse for its members (reading: current or former; changing: current, as the payment
-// subgraph's membership events tell), the system role for everyone (Jobnet on the citizen's behalf,
-// STAR's jobs and repairs). Analysts read aggregates, never a person (docs/access.md "Analysts"):
-// anything about one person, even pseudonymised, would let them see behind a suppressed cell.
-// Looking a person up by CPR is open to every other role: it is how a jobcentre finds a person to
-// take over, and the fields below decide what the answer shows.
+// to it, an a-kasse for its members (reading: current, or former for 13 weeks after it left, as
+// common/akasse-access.ts decides; changing: current), the system role for everyone (Jobnet on the
+// citizen's behalf, STAR's jobs and repairs). Analysts read aggregates, never a person (docs/access.md
+// "Analysts"): anything about one person, even pseudonymised, would let them see behind a suppressed
+// cell. Looking a person up by CPR is open to every other role: it is how a jobcentre finds a person
+// to take over, and the fields below decide what the answer shows.
 import { forbidden } from '../../../core/authorize';
 import type { Identity } from '../../../core/identity';
 
 export interface PersonAuthorities {
   municipalityCode: string;
-  /** Every a-kasse the person is or has been a member of. */
+  /** The a-kasser that read the person today: the current one, and former ones within their read window. */
   akasser: readonly string[];
   /** The a-kasser the person is a member of today. */
   currentAkasser: readonly string[];

@@ -16,7 +16,7 @@ beforeAll(async () => {
     for (let i = 0; i < 20; i++) {
       const personId = randomUUID();
       personIds.push(personId);
-      em.create(KnownPerson, { id: personId, cpr: `0202${String(i).padStart(6, '0')}`, municipalityCode: '101', contactGroupId: 1, contactGroupStart: '2026-01-01', akasser: ['21'] });
+      em.create(KnownPerson, { id: personId, cpr: `0202${String(i).padStart(6, '0')}`, municipalityCode: '101', contactGroupId: 1, contactGroupStart: '2026-01-01', akasser: ['21'], memberships: [] });
       const activity = {
         id: randomUUID(), personId, frameId: null, categoryId: 26, start: '2026-11-02', end: '2026-12-18', hoursPerWeek: 10, status: 'ACTIVE' as const, endingCauseId: null,
         registeredByRole: 'caseworker' as const, registeredByAuthority: '101',

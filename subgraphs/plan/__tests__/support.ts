@@ -27,7 +27,7 @@ export async function createPerson(t: TestSystem, options: { cpr?: string; conta
   });
   if (options.contactGroupId !== undefined) await changeGroup(t, cpr, options.contactGroupId, options.start ?? '2020-01-01');
   if (options.akasse) {
-    await ok(t, 'mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr, akasse: options.akasse, start: '2019-01-01' } }, { role: 'akasse', authority: options.akasse });
+    await ok(t, 'mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr, akasse: options.akasse, start: '2019-01-01' } }); // the register feed: history
   }
   return { id: upsertPerson.id, cpr };
 }

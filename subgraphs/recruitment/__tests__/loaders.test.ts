@@ -16,7 +16,7 @@ beforeAll(async () => {
     for (let i = 0; i < 20; i++) {
       const personId = randomUUID();
       personIds.push(personId);
-      em.create(KnownPerson, { id: personId, cpr: `01019${String(i).padStart(5, '0')}`, municipalityCode: '101', akasser: [] });
+      em.create(KnownPerson, { id: personId, cpr: `01019${String(i).padStart(5, '0')}`, municipalityCode: '101', akasser: [], memberships: [] });
       for (let j = 0; j < 3; j++) {
         const order = em.create(JobOrder, {
           id: randomUUID(), title: `Ordre ${i}-${j}`, description: 'Opgaver.', isInternal: j % 2 === 0, caseWorkerAllowed: false, origin: 'CASEWORKER_SYSTEM',

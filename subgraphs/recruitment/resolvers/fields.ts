@@ -1,5 +1,6 @@
 // Field resolvers of the recruitment types. Lists go through DataLoaders; every field that reveals
 // another record re-checks the caller's right to see it, and free text is withheld from analysts.
+import { today } from '../../../core/dates';
 import type { OccupationCatalog, OccupationClassification, Occupation } from '../../common/occupations';
 import { orderFacts, ownerKey, visibleMediations, visibleOrder } from '../access-facts';
 import type { JobAd } from '../entities/JobAd';
@@ -17,7 +18,7 @@ export function fieldResolvers(catalog: OccupationCatalog) {
 
   return {
     Person: {
-      mediations: async (person: { id: string }, _: unknown, ctx: Context) => visibleMediations(ctx.loaders, ctx.identity, await ctx.loaders.mediationsByPerson.load(person.id)),
+      mediations: async (person: { id: string }, _: unknown, ctx: Context) => visibleMediations(ctx.loaders, ctx.identity, await ctx.loaders.mediationsByPerson.load(person.id), today(ctx.clock)),
     },
     JobOrder: {
       __resolveReference: (ref: { id: string }, ctx: Context) => orderOf(ctx, ref.id),
@@ -33,7 +34,7 @@ export function fieldResolvers(catalog: OccupationCatalog) {
         return id ? ctx.loaders.collaborationById.load(id) : null;
       },
       editable: async (o: JobOrder, _: unknown, ctx: Context) => canEditOrder(ctx.identity, await orderFacts(ctx.loaders, ctx.identity, o)),
-      mediations: async (o: JobOrder, _: unknown, ctx: Context) => visibleMediations(ctx.loaders, ctx.identity, await ctx.loaders.mediationsByJobOrder.load(o.id)),
+      mediations: async (o: JobOrder, _: unknown, ctx: Context) => visibleMediations(ctx.loaders, ctx.identity, await ctx.loaders.mediationsByJobOrder.load(o.id), today(ctx.clock)),
       events: (o: JobOrder, _: unknown, ctx: Context) => ctx.loaders.eventsByJobOrder.load(o.id),
     },
     JobOrderEvent: {
@@ -42,7 +43,7 @@ export function fieldResolvers(catalog: OccupationCatalog) {
       mediation: async (e: JobOrderEvent, _: unknown, ctx: Context) => {
         if (!e.mediationId) return null;
         const mediation = await ctx.loaders.mediationById.load(e.mediationId);
-        return mediation && (await visibleMediations(ctx.loaders, ctx.identity, [mediation])).length === 1 ? mediation : null;
+        return mediation && (await visibleMediations(ctx.loaders, ctx.identity, [mediation], today(ctx.clock))).length === 1 ? mediation : null;
       },
     },
     Mediation: {

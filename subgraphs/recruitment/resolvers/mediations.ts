@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { forbidden, requireRole } from '../../../core/authorize';
+import { today } from '../../../core/dates';
 import { DomainError, ErrorCode } from '../../../core/errors';
+import { isCurrentAkasse } from '../../common/akasse-access';
 import { findPersonByCpr } from '../../common/person-directory';
 import { isMediationVisible, mediationFacts, orderFacts, visibleOrder } from '../access-facts';
 import { Mediation } from '../entities/Mediation';
@@ -47,7 +49,7 @@ async function mediate(ctx: Context, input: { jobOrderId: string; cpr: string })
     }
     requireOpen(order.status);
     const person = await findPersonByCpr(uow.em, input.cpr);
-    if (ctx.identity.role === 'akasse' && !person.akasser.includes(ctx.identity.authority)) {
+    if (ctx.identity.role === 'akasse' && !isCurrentAkasse(person.memberships, ctx.identity.authority, today(ctx.clock))) {
       throw new DomainError(RecruitmentErrorCode.PERSON_NOT_MEMBER, 'An a-kasse mediates its own members only.', { field: 'cpr' });
     }
     const now = ctx.clock.now();
@@ -88,7 +90,7 @@ function alreadyMediated(): DomainError {
 /** Loads a mediation and its order for a step; NOT_FOUND unless the caller may see both. */
 async function loadForStep(uow: UnitOfWork, ctx: Context, mediationId: string) {
   const mediation = await uow.loaders.mediationById.load(mediationId);
-  if (!mediation || !(await isMediationVisible(uow.loaders, ctx.identity, mediation))) throw mediationNotFound();
+  if (!mediation || !(await isMediationVisible(uow.loaders, ctx.identity, mediation, today(ctx.clock)))) throw mediationNotFound();
   const order = (await uow.loaders.jobOrderById.load(mediation.jobOrderId))!;
   const facts = await orderFacts(uow.loaders, ctx.identity, order);
   return { mediation, order, facts };
@@ -96,7 +98,7 @@ async function loadForStep(uow: UnitOfWork, ctx: Context, mediationId: string) {
 
 const STEP_GUARDS: Record<MediationStep, (ctx: Context, step: Awaited<ReturnType<typeof loadForStep>>, uow: UnitOfWork) => Promise<void>> = {
   async REMOVE(ctx, { mediation, facts }, uow) {
-    if (!canRemoveCandidate(ctx.identity, facts, await mediationFacts(uow.loaders, mediation))) {
+    if (!canRemoveCandidate(ctx.identity, facts, await mediationFacts(uow.loaders, mediation, today(ctx.clock)))) {
       throw forbidden('Only the order\'s recruitment collaboration or whoever mediated the candidate may remove them.');
     }
   },

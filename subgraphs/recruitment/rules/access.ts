@@ -72,7 +72,7 @@ export function isCoordinator(identity: Identity, facts: OrderAccessFacts): bool
 export interface MediationAccessFacts {
   personJobcentre: string;
   mediatedBy: string;
-  /** The citizen's current and former a-kasser. */
+  /** The citizen's a-kasser that read them today: the current one, a former one within its read window. */
   personAkasser: readonly string[];
 }
 

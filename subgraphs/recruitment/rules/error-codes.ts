@@ -39,7 +39,7 @@ export const RecruitmentErrorCode = {
   JOB_ORDER_ALREADY_IMPORTED: 'JOB_ORDER_ALREADY_IMPORTED',
   /** The person is already mediated to that order. */
   ALREADY_MEDIATED: 'ALREADY_MEDIATED',
-  /** An a-kasse mediates only its own (current or former) members. */
+  /** An a-kasse mediates only its own current members. */
   PERSON_NOT_MEMBER: 'PERSON_NOT_MEMBER',
   /** The order has no coordinator, so there is nobody to approve candidates. */
   NO_COORDINATOR: 'NO_COORDINATOR',
