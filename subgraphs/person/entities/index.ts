@@ -9,8 +9,8 @@ import { PersonHistoryEntry } from './PersonHistoryEntry';
 import { AkasseMembershipSchema } from './AkasseMembership';
 import { KnownAbsence } from './KnownAbsence';
 import { ScreeningResult } from './ScreeningResult';
-import { CprAccessSchema } from '../../../core/audit';
-import { RetentionRunSchema } from '../../../core/retention';
+import { CprAccess } from '../../../core/audit';
+import { RetentionRun } from '../../../core/retention';
 
 export const entities = [
   Person,
@@ -23,6 +23,6 @@ export const entities = [
   AkasseMembershipSchema,
   KnownAbsence,
   ScreeningResult,
-  CprAccessSchema,
-  RetentionRunSchema,
+  CprAccess,
+  RetentionRun,
 ] as EntitySchema[];
