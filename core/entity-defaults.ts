@@ -15,6 +15,10 @@ interface Declared<Value, Options> {
   '~options': Options;
 }
 
+// Both helpers return the builder under the type they want inferred: MikroORM's own chain would
+// say `nullable` and `onCreate`, and its inference would turn those into the types described below.
+// core/db.ts turns on processOnCreateHooksEarly, so the onCreate hooks run in em.create.
+
 /**
  * A nullable column that a new row starts as null. Typed `T | null` as the classes had it, where
  * `.nullable()` would infer `T | null | undefined` and `.onCreate()` would brand away the null.
