@@ -3,36 +3,27 @@
 // ever inserted: no code path updates or deletes them, and the auditLog query only reads.
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import { defineEntity, p, type EntityManager, type InferEntity } from '@mikro-orm/core';
 import type { Clock } from './clock';
 import type { Identity } from './identity';
 
-export class CprAccess {
-  id!: string;
-  at!: Date;
-  subject!: string;
-  role!: string;
-  authority!: string;
-  personId!: string;
-  operation!: string;
-  requestId!: string;
-}
-
-export const CprAccessSchema = new EntitySchema<CprAccess>({
-  class: CprAccess,
+export const CprAccess = defineEntity({
+  name: 'CprAccess',
   tableName: 'cpr_access_audit',
   indexes: [{ properties: ['personId', 'at'] }, { properties: ['subject', 'at'] }, { properties: ['at'] }],
   properties: {
-    id: { type: 'string', length: 36, primary: true },
-    at: { type: 'datetime' },
-    subject: { type: 'string', length: 200 },
-    role: { type: 'string', length: 20 },
-    authority: { type: 'string', length: 10 },
-    personId: { type: 'string', length: 36 },
-    operation: { type: 'string', length: 200 },
-    requestId: { type: 'string', length: 36 },
+    id: p.string().length(36).primary(),
+    at: p.datetime(),
+    subject: p.string().length(200),
+    role: p.string().length(20),
+    authority: p.string().length(10),
+    personId: p.string().length(36),
+    operation: p.string().length(200),
+    requestId: p.string().length(36),
   },
 });
+
+export type CprAccess = InferEntity<typeof CprAccess>;
 
 /** The largest list a caller may ask for (the cost limit's 1,000 for the system role). */
 const MAX_BATCH = 1000;

@@ -20,8 +20,7 @@ export async function startConsumer(orm: MikroORM, bus: EventBus, consumer: Cons
       let offset = await em.findOne(ConsumerOffset, key);
       if (offset && offset.lastPosition >= event.streamPosition) return;
       if (!offset) {
-        offset = Object.assign(new ConsumerOffset(), key);
-        em.persist(offset);
+        offset = em.create(ConsumerOffset, key);
       }
       await consumer.handle(em, event);
       offset.lastPosition = event.streamPosition;

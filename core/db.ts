@@ -36,6 +36,9 @@ export function ormOptions(options: DatabaseOptions): Options {
     colors: false,
     logger: options.onQuery ? (line: string) => options.onQuery!(line.replace(/^\[query\]\s*/, '').replace(/\s*\[took [^\]]*\]\s*$/, '')) : () => undefined,
     forceUtcTimezone: true,
+    // Entities declared with defineEntity have no class initialisers; their onCreate hooks give a
+    // new row its starting values (null, 'ACTIVE', …) in em.create already, not only at flush.
+    processOnCreateHooksEarly: true,
   };
   if (target.kind === 'sqlite') {
     return {

@@ -2,7 +2,7 @@
 // batches and records what it deleted as counts, never the data. The table is each subgraph's
 // (the kinds it holds); the machinery is here.
 import { randomUUID } from 'node:crypto';
-import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import { defineEntity, p, type EntityManager, type InferEntity } from '@mikro-orm/core';
 import { subtractPeriod, type Period } from './dates';
 
 /** How long a kind is kept: calendar years, months and days (core/dates.ts does the arithmetic). */
@@ -22,26 +22,20 @@ export interface RetentionPolicy {
   purge: ((tx: EntityManager, cutoff: string, limit: number) => Promise<number>) | null;
 }
 
-export class RetentionRun {
-  id!: string;
-  kind!: string;
-  ranAt!: Date;
-  cutoff!: string;
-  deleted!: number;
-}
-
-export const RetentionRunSchema = new EntitySchema<RetentionRun>({
-  class: RetentionRun,
+export const RetentionRun = defineEntity({
+  name: 'RetentionRun',
   tableName: 'retention_run',
   indexes: [{ properties: ['kind', 'ranAt'] }],
   properties: {
-    id: { type: 'string', length: 36, primary: true },
-    kind: { type: 'string', length: 64 },
-    ranAt: { type: 'datetime' },
-    cutoff: { type: 'string', length: 10 },
-    deleted: { type: 'integer' },
+    id: p.string().length(36).primary(),
+    kind: p.string().length(64),
+    ranAt: p.datetime(),
+    cutoff: p.string().length(10),
+    deleted: p.integer(),
   },
 });
+
+export type RetentionRun = InferEntity<typeof RetentionRun>;
 
 /** The day before which data of this period is deleted, as of `today`. */
 export function retentionCutoff(today: string, period: RetentionPeriod): string {
@@ -74,7 +68,7 @@ export async function runRetention(em: EntityManager, policies: readonly Retenti
       if (batch < batchSize) break;
     }
     const log = em.fork();
-    log.persist(Object.assign(new RetentionRun(), { id: randomUUID(), kind: policy.kind, ranAt: now, cutoff, deleted }));
+    log.create(RetentionRun, { id: randomUUID(), kind: policy.kind, ranAt: now, cutoff, deleted });
     await log.flush();
     results.push({ kind: policy.kind, held: true, cutoff, deleted });
   }

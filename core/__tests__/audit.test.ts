@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { EntitySchema, MikroORM } from '@mikro-orm/core';
-import { CprAccess, CprAccessSchema, CprAuditTrail } from '../audit';
+import { CprAccess, CprAuditTrail } from '../audit';
 import { ManualClock } from '../clock';
 import { ormOptions } from '../db';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
     ormOptions({
       subgraph: 'test',
       target: { kind: 'sqlite', location: path.join(dir, 'audit.sqlite') },
-      entities: [CprAccessSchema as EntitySchema],
+      entities: [CprAccess as EntitySchema],
       migrations: { sqlite: [], postgresql: [] },
       onQuery: (sql) => statements.push(sql),
     }),

@@ -14,7 +14,7 @@ it('counts periods back from today, across month ends and leap days', () => {
 describe('runRetention', () => {
   const fakeEm = () => {
     const persisted: unknown[] = [];
-    const em = { fork: () => em, persist: (row: unknown) => persisted.push(row), flush: async () => undefined };
+    const em = { fork: () => em, create: (_entity: unknown, row: unknown) => persisted.push(row), flush: async () => undefined };
     return { em: em as unknown as import('@mikro-orm/core').EntityManager, persisted };
   };
 

@@ -105,19 +105,17 @@ export async function recordChange(em: EntityManager, clock: Clock, actor: Actor
     authorities: addressEvent(change.kind, dispatchPerson, change.named ?? {}),
     payload: change.payload as Record<string, unknown>,
   });
-  em.persist(
-    Object.assign(new PersonHistoryEntry(), {
-      personId: change.person.id,
-      at: clock.now(),
-      action: change.kind,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      actorRole: actor.role,
-      actorAuthority: actor.authority,
-      actorSubject: actor.subject.slice(0, 200),
-      changes: change.changes,
-    }),
-  );
+  em.create(PersonHistoryEntry, {
+    personId: change.person.id,
+    at: clock.now(),
+    action: change.kind,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    actorRole: actor.role,
+    actorAuthority: actor.authority,
+    actorSubject: actor.subject.slice(0, 200),
+    changes: change.changes,
+  });
 }
 
 export const changed = (field: string, from: unknown, to: unknown): HistoryChange => ({

@@ -1,4 +1,4 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { AcknowledgementSchema } from './Acknowledgement';
+import { Acknowledgement } from './Acknowledgement';
 
-export const entities = [AcknowledgementSchema] as EntitySchema[];
+export const entities = [Acknowledgement] as EntitySchema[];

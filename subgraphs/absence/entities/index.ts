@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { KnownPersonSchema } from '../../common/person-directory';
-import { AbsenceSchema } from './Absence';
+import { Absence } from './Absence';
 
-export const entities = [AbsenceSchema, KnownPersonSchema] as EntitySchema[];
+export const entities = [Absence, KnownPersonSchema] as EntitySchema[];

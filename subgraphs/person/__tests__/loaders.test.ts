@@ -58,7 +58,7 @@ beforeAll(async () => {
       status: 'ACTIVE', cancellationCause: null, createdAt: now, updatedAt: now,
     });
     em.create(SelfBookingDeadline, { id: randomUUID(), personId: id, deadline: '2026-12-07', status: 'ACTIVE', setBy: 'caseworker:101', createdAt: now, closedAt: null });
-    em.persist(Object.assign(new PersonHistoryEntry(), { personId: id, at: now, action: 'CONTACT_GROUP_CHANGED', entityType: 'ContactGroupRegistration', entityId: id, actorRole: 'caseworker', actorAuthority: '101', actorSubject: 'cw', changes: [] }));
+    em.create(PersonHistoryEntry, { personId: id, at: now, action: 'CONTACT_GROUP_CHANGED', entityType: 'ContactGroupRegistration', entityId: id, actorRole: 'caseworker', actorAuthority: '101', actorSubject: 'cw', changes: [] });
   }
   await em.flush();
 });

@@ -1,20 +1,10 @@
 // One period in a contact group (kontaktgruppe). At most one per person is open (no end date); the
 // database enforces that with a partial unique index, so two parallel changes cannot both open one.
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { startsNull } from '../../../core/entity-defaults';
 
-export class ContactGroupRegistration {
-  id!: string;
-  personId!: string;
-  contactGroupId!: number;
-  start!: string;
-  end: string | null = null;
-  recoveryCauseId: number | null = null;
-  registeredBy!: string;
-  createdAt!: Date;
-}
-
-export const ContactGroupRegistrationSchema = new EntitySchema<ContactGroupRegistration>({
-  class: ContactGroupRegistration,
+export const ContactGroupRegistration = defineEntity({
+  name: 'ContactGroupRegistration',
   tableName: 'contact_group_registration',
   indexes: [
     { properties: ['personId', 'start'] },
@@ -25,13 +15,15 @@ export const ContactGroupRegistrationSchema = new EntitySchema<ContactGroupRegis
     },
   ],
   properties: {
-    id: { type: 'string', length: 36, primary: true },
-    personId: { type: 'string', length: 36 },
-    contactGroupId: { type: 'integer' },
-    start: { type: 'string', length: 10 },
-    end: { type: 'string', length: 10, nullable: true },
-    recoveryCauseId: { type: 'integer', nullable: true },
-    registeredBy: { type: 'string', length: 64 },
-    createdAt: { type: 'datetime' },
+    id: p.string().length(36).primary(),
+    personId: p.string().length(36),
+    contactGroupId: p.integer(),
+    start: p.string().length(10),
+    end: startsNull(p.string().length(10)),
+    recoveryCauseId: startsNull(p.integer()),
+    registeredBy: p.string().length(64),
+    createdAt: p.datetime(),
   },
 });
+
+export type ContactGroupRegistration = InferEntity<typeof ContactGroupRegistration>;

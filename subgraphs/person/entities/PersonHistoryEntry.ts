@@ -1,6 +1,6 @@
 // The person's history (PersonHistoryService): one row per change, deletions and annulments
 // included, written in the same transaction as the change. Rows are only ever inserted.
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 export interface HistoryChange {
   field: string;
@@ -8,35 +8,24 @@ export interface HistoryChange {
   to: string | null;
 }
 
-export class PersonHistoryEntry {
-  /** Insertion order: entries of one instant (one transaction) keep the order they were written in. */
-  seq!: number;
-  personId!: string;
-  at!: Date;
-  /** The event kind the change was announced with, e.g. CONTACT_GROUP_CHANGED. */
-  action!: string;
-  entityType!: string;
-  entityId!: string;
-  actorRole!: string;
-  actorAuthority!: string;
-  actorSubject!: string;
-  changes!: HistoryChange[];
-}
-
-export const PersonHistoryEntrySchema = new EntitySchema<PersonHistoryEntry>({
-  class: PersonHistoryEntry,
+export const PersonHistoryEntry = defineEntity({
+  name: 'PersonHistoryEntry',
   tableName: 'person_history_entry',
   indexes: [{ properties: ['personId', 'at'] }],
   properties: {
-    seq: { type: 'integer', primary: true, autoincrement: true },
-    personId: { type: 'string', length: 36 },
-    at: { type: 'datetime' },
-    action: { type: 'string', length: 64 },
-    entityType: { type: 'string', length: 64 },
-    entityId: { type: 'string', length: 64 },
-    actorRole: { type: 'string', length: 20 },
-    actorAuthority: { type: 'string', length: 10 },
-    actorSubject: { type: 'string', length: 200 },
-    changes: { type: 'json' },
+    /** Insertion order: entries of one instant (one transaction) keep the order they were written in. */
+    seq: p.integer().primary().autoincrement(),
+    personId: p.string().length(36),
+    at: p.datetime(),
+    /** The event kind the change was announced with, e.g. CONTACT_GROUP_CHANGED. */
+    action: p.string().length(64),
+    entityType: p.string().length(64),
+    entityId: p.string().length(64),
+    actorRole: p.string().length(20),
+    actorAuthority: p.string().length(10),
+    actorSubject: p.string().length(200),
+    changes: p.json<HistoryChange[]>(),
   },
 });
+
+export type PersonHistoryEntry = InferEntity<typeof PersonHistoryEntry>;

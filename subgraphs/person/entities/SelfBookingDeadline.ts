@@ -1,22 +1,13 @@
 // A deadline for self-booking a meeting (frist for selvbooking). At most one is active per person
 // (001 §1.4): caseworker systems sent several milliseconds apart, so the rule lives in a partial
 // unique index, not in a read-then-write check that two parallel requests would both pass.
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { startsAs, startsNull } from '../../../core/entity-defaults';
 
 export type SelfBookingStatus = 'ACTIVE' | 'CLOSED';
 
-export class SelfBookingDeadline {
-  id!: string;
-  personId!: string;
-  deadline!: string;
-  status: SelfBookingStatus = 'ACTIVE';
-  setBy!: string;
-  createdAt!: Date;
-  closedAt: Date | null = null;
-}
-
-export const SelfBookingDeadlineSchema = new EntitySchema<SelfBookingDeadline>({
-  class: SelfBookingDeadline,
+export const SelfBookingDeadline = defineEntity({
+  name: 'SelfBookingDeadline',
   tableName: 'self_booking_deadline',
   indexes: [
     { properties: ['personId', 'createdAt'] },
@@ -26,12 +17,14 @@ export const SelfBookingDeadlineSchema = new EntitySchema<SelfBookingDeadline>({
     },
   ],
   properties: {
-    id: { type: 'string', length: 36, primary: true },
-    personId: { type: 'string', length: 36 },
-    deadline: { type: 'string', length: 10 },
-    status: { type: 'string', length: 16 },
-    setBy: { type: 'string', length: 64 },
-    createdAt: { type: 'datetime' },
-    closedAt: { type: 'datetime', nullable: true },
+    id: p.string().length(36).primary(),
+    personId: p.string().length(36),
+    deadline: p.string().length(10),
+    status: startsAs(p.string().$type<SelfBookingStatus>().length(16), 'ACTIVE'),
+    setBy: p.string().length(64),
+    createdAt: p.datetime(),
+    closedAt: startsNull(p.datetime()),
   },
 });
+
+export type SelfBookingDeadline = InferEntity<typeof SelfBookingDeadline>;

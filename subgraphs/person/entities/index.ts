@@ -1,28 +1,28 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { PersonSchema } from './Person';
-import { ContactGroupRegistrationSchema } from './ContactGroupRegistration';
-import { JobSeekerRegistrationSchema } from './JobSeekerRegistration';
-import { MeetingSummonsSchema } from './MeetingSummons';
-import { SelfBookingDeadlineSchema } from './SelfBookingDeadline';
-import { SickLeaveReturnExpectationSchema } from './SickLeaveReturnExpectation';
-import { PersonHistoryEntrySchema } from './PersonHistoryEntry';
+import { Person } from './Person';
+import { ContactGroupRegistration } from './ContactGroupRegistration';
+import { JobSeekerRegistration } from './JobSeekerRegistration';
+import { MeetingSummons } from './MeetingSummons';
+import { SelfBookingDeadline } from './SelfBookingDeadline';
+import { SickLeaveReturnExpectation } from './SickLeaveReturnExpectation';
+import { PersonHistoryEntry } from './PersonHistoryEntry';
 import { AkasseMembershipSchema } from './AkasseMembership';
-import { KnownAbsenceSchema } from './KnownAbsence';
-import { ScreeningResultSchema } from './ScreeningResult';
-import { CprAccessSchema } from '../../../core/audit';
-import { RetentionRunSchema } from '../../../core/retention';
+import { KnownAbsence } from './KnownAbsence';
+import { ScreeningResult } from './ScreeningResult';
+import { CprAccess } from '../../../core/audit';
+import { RetentionRun } from '../../../core/retention';
 
 export const entities = [
-  PersonSchema,
-  ContactGroupRegistrationSchema,
-  JobSeekerRegistrationSchema,
-  MeetingSummonsSchema,
-  SelfBookingDeadlineSchema,
-  SickLeaveReturnExpectationSchema,
-  PersonHistoryEntrySchema,
+  Person,
+  ContactGroupRegistration,
+  JobSeekerRegistration,
+  MeetingSummons,
+  SelfBookingDeadline,
+  SickLeaveReturnExpectation,
+  PersonHistoryEntry,
   AkasseMembershipSchema,
-  KnownAbsenceSchema,
-  ScreeningResultSchema,
-  CprAccessSchema,
-  RetentionRunSchema,
+  KnownAbsence,
+  ScreeningResult,
+  CprAccess,
+  RetentionRun,
 ] as EntitySchema[];

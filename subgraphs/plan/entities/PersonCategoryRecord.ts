@@ -1,20 +1,17 @@
 // The plan subgraph's own projection of each person's visitation category (personkategorisering),
 // fed by the person subgraph's VISITATION_CHANGED events: job-search requirements depend on it.
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { startsNull } from '../../../core/entity-defaults';
 
-export class PersonCategoryRecord {
-  personId!: string;
-  /** The contract's PersonCategory; null when the visitation was ended. */
-  category: string | null = null;
-  changedAt!: Date;
-}
-
-export const PersonCategoryRecordSchema = new EntitySchema<PersonCategoryRecord>({
-  class: PersonCategoryRecord,
+export const PersonCategoryRecord = defineEntity({
+  name: 'PersonCategoryRecord',
   tableName: 'person_category',
   properties: {
-    personId: { type: 'string', length: 36, primary: true },
-    category: { type: 'string', length: 32, nullable: true },
-    changedAt: { type: 'datetime' },
+    personId: p.string().length(36).primary(),
+    /** The contract's PersonCategory; null when the visitation was ended. */
+    category: startsNull(p.string().length(32)),
+    changedAt: p.datetime(),
   },
 });
+
+export type PersonCategoryRecord = InferEntity<typeof PersonCategoryRecord>;

@@ -1,43 +1,33 @@
 // A recruitment collaboration (rekrutteringssamarbejde): jobcentres and a-kasser that are primary
 // authorities of each other's job orders (000, 001 §5.1). Managed by the system role.
-import { EntitySchema, OptionalProps } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { startsAs } from '../../../core/entity-defaults';
 import type { AuthorityKind } from '../rules/authorities';
 
-export class RecruitmentCollaboration {
-  [OptionalProps]?: 'version';
-  id!: string;
-  name!: string;
-  createdAt!: Date;
-  updatedAt!: Date;
-  version = 1;
-}
-
-export const RecruitmentCollaborationSchema = new EntitySchema<RecruitmentCollaboration>({
-  class: RecruitmentCollaboration,
+export const RecruitmentCollaboration = defineEntity({
+  name: 'RecruitmentCollaboration',
   tableName: 'recruitment_collaboration',
   properties: {
-    id: { type: 'string', length: 36, primary: true },
-    name: { type: 'string', length: 200, unique: true },
-    createdAt: { type: 'datetime' },
-    updatedAt: { type: 'datetime' },
-    version: { type: 'integer', version: true },
+    id: p.string().length(36).primary(),
+    name: p.string().length(200).unique(),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+    version: startsAs(p.integer().version(), 1),
   },
 });
 
-/** One member authority. The key is the authority, so it belongs to at most one collaboration. */
-export class CollaborationMember {
-  kind!: AuthorityKind;
-  code!: string;
-  collaborationId!: string;
-}
+export type RecruitmentCollaboration = InferEntity<typeof RecruitmentCollaboration>;
 
-export const CollaborationMemberSchema = new EntitySchema<CollaborationMember>({
-  class: CollaborationMember,
+/** One member authority. The key is the authority, so it belongs to at most one collaboration. */
+export const CollaborationMember = defineEntity({
+  name: 'CollaborationMember',
   tableName: 'collaboration_member',
   indexes: [{ properties: ['collaborationId'] }],
   properties: {
-    kind: { type: 'string', length: 16, primary: true },
-    code: { type: 'string', length: 8, primary: true },
-    collaborationId: { type: 'string', length: 36 },
+    kind: p.string().$type<AuthorityKind>().length(16).primary(),
+    code: p.string().length(8).primary(),
+    collaborationId: p.string().length(36),
   },
 });
+
+export type CollaborationMember = InferEntity<typeof CollaborationMember>;

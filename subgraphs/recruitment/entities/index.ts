@@ -1,17 +1,17 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { KnownPersonSchema } from '../../common/person-directory';
-import { JobAdSchema } from './JobAd';
-import { JobOrderSchema } from './JobOrder';
-import { JobOrderEventSchema } from './JobOrderEvent';
-import { MediationSchema } from './Mediation';
-import { CollaborationMemberSchema, RecruitmentCollaborationSchema } from './RecruitmentCollaboration';
+import { JobAd } from './JobAd';
+import { JobOrder } from './JobOrder';
+import { JobOrderEvent } from './JobOrderEvent';
+import { Mediation } from './Mediation';
+import { CollaborationMember, RecruitmentCollaboration } from './RecruitmentCollaboration';
 
 export const entities = [
-  JobOrderSchema,
-  JobOrderEventSchema,
-  MediationSchema,
-  RecruitmentCollaborationSchema,
-  CollaborationMemberSchema,
-  JobAdSchema,
+  JobOrder,
+  JobOrderEvent,
+  Mediation,
+  RecruitmentCollaboration,
+  CollaborationMember,
+  JobAd,
   KnownPersonSchema,
 ] as EntitySchema[];
