@@ -3,7 +3,8 @@
 // other's tables, and validation ("is this absence type allowed in the person's group?") and
 // dispatch ("which a-kasser must hear of this?") need it locally; so do the dated memberships that
 // decide which a-kasse may read the person today (akasse-access.ts).
-import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import { defineEntity, p, type EntityManager, type InferEntity } from '@mikro-orm/core';
+import { startsNull } from '../../core/entity-defaults';
 import type { ConsumerDefinition } from '../../core/consumer';
 import { DomainError, ErrorCode } from '../../core/errors';
 import type { DomainEvent } from '../../core/events';
@@ -12,36 +13,30 @@ import { parseCpr } from './cpr';
 import { PaymentEvent, type AkasseMembershipPayload } from './payment-events';
 import { PersonEvent, type ContactGroupChangedPayload, type PersonUpsertedPayload } from './person-events';
 
-export class KnownPerson {
-  id!: string;
-  cpr!: string;
-  municipalityCode!: string;
-  contactGroupId: number | null = null;
-  contactGroupStart: string | null = null;
-  /** Every a-kasse the person is or has been a member of (dispatch: "current and former"). */
-  akasser: string[] = [];
-  /** The person's memberships as the register dates them: who may read the person today. */
-  memberships: DirectoryMembership[] = [];
-}
-
 export interface DirectoryMembership extends DatedMembership {
   id: string;
 }
 
-export const KnownPersonSchema = new EntitySchema<KnownPerson>({
-  class: KnownPerson,
+export const KnownPerson = defineEntity({
+  name: 'KnownPerson',
   tableName: 'known_person',
   properties: {
-    id: { type: 'string', length: 36, primary: true },
-    cpr: { type: 'string', length: 10, unique: true },
-    municipalityCode: { type: 'string', length: 3, index: true },
-    contactGroupId: { type: 'integer', nullable: true },
-    contactGroupStart: { type: 'string', length: 10, nullable: true },
-    akasser: { type: 'json' },
-    // Rows from before the column start empty (their migration); new rows always get a list.
-    memberships: { type: 'json', defaultRaw: "'[]'" },
+    id: p.string().length(36).primary(),
+    cpr: p.string().length(10).unique(),
+    municipalityCode: p.string().length(3).index(),
+    contactGroupId: startsNull(p.integer()),
+    contactGroupStart: startsNull(p.string().length(10)),
+    /** Every a-kasse the person is or has been a member of (dispatch: "current and former"). */
+    akasser: p.json<string[]>().onCreate(() => []),
+    /**
+     * The person's memberships as the register dates them: who may read the person today. Rows from
+     * before the column start empty (their migration); new rows always get a list.
+     */
+    memberships: p.json<DirectoryMembership[]>().defaultRaw("'[]'").onCreate(() => []),
   },
 });
+
+export type KnownPerson = InferEntity<typeof KnownPerson>;
 
 /** The person with this CPR, or PERSON_NOT_FOUND (the CPR feed has not delivered them). */
 export async function findPersonByCpr(em: EntityManager, cpr: string): Promise<KnownPerson> {

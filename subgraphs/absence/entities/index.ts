@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { KnownPersonSchema } from '../../common/person-directory';
+import { KnownPerson } from '../../common/person-directory';
 import { Absence } from './Absence';
 
-export const entities = [Absence, KnownPersonSchema] as EntitySchema[];
+export const entities = [Absence, KnownPerson] as EntitySchema[];

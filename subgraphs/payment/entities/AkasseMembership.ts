@@ -1,33 +1,24 @@
 // A dated membership of an a-kasse: the a-kasse register the EEA and registration rules read.
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { startsNull } from '../../../core/entity-defaults';
 
-export class AkasseMembership {
-  id!: string;
-  personId!: string;
-  akasse!: string;
-  start!: string;
-  end: string | null = null;
-  /** `role:authority` of the caller that registered it (the register feed or the a-kasse). */
-  registeredBy!: string;
-  /** `role:authority` of the caller that ended it; null while open or when registered with an end. */
-  endedBy: string | null = null;
-  createdAt!: Date;
-  updatedAt!: Date;
-}
-
-export const AkasseMembershipSchema = new EntitySchema<AkasseMembership>({
-  class: AkasseMembership,
+export const AkasseMembership = defineEntity({
+  name: 'AkasseMembership',
   tableName: 'akasse_membership',
   indexes: [{ properties: ['personId', 'start'] }],
   properties: {
-    id: { type: 'string', length: 36, primary: true },
-    personId: { type: 'string', length: 36 },
-    akasse: { type: 'string', length: 8 },
-    start: { type: 'string', length: 10 },
-    end: { type: 'string', length: 10, nullable: true },
-    registeredBy: { type: 'string', length: 64 },
-    endedBy: { type: 'string', length: 64, nullable: true },
-    createdAt: { type: 'datetime' },
-    updatedAt: { type: 'datetime' },
+    id: p.string().length(36).primary(),
+    personId: p.string().length(36),
+    akasse: p.string().length(8),
+    start: p.string().length(10),
+    end: startsNull(p.string().length(10)),
+    /** `role:authority` of the caller that registered it (the register feed or the a-kasse). */
+    registeredBy: p.string().length(64),
+    /** `role:authority` of the caller that ended it; null while open or when registered with an end. */
+    endedBy: startsNull(p.string().length(64)),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
   },
 });
+
+export type AkasseMembership = InferEntity<typeof AkasseMembership>;

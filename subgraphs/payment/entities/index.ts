@@ -1,6 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { KnownPersonSchema } from '../../common/person-directory';
-import { AkasseMembershipSchema } from './AkasseMembership';
-import { EeaBenefitPeriodSchema } from './EeaBenefitPeriod';
+import { KnownPerson } from '../../common/person-directory';
+import { AkasseMembership } from './AkasseMembership';
+import { EeaBenefitPeriod } from './EeaBenefitPeriod';
 
-export const entities = [AkasseMembershipSchema, EeaBenefitPeriodSchema, KnownPersonSchema] as EntitySchema[];
+export const entities = [AkasseMembership, EeaBenefitPeriod, KnownPerson] as EntitySchema[];

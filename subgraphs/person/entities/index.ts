@@ -6,7 +6,7 @@ import { MeetingSummons } from './MeetingSummons';
 import { SelfBookingDeadline } from './SelfBookingDeadline';
 import { SickLeaveReturnExpectation } from './SickLeaveReturnExpectation';
 import { PersonHistoryEntry } from './PersonHistoryEntry';
-import { AkasseMembershipSchema } from './AkasseMembership';
+import { AkasseMembership } from './AkasseMembership';
 import { KnownAbsence } from './KnownAbsence';
 import { ScreeningResult } from './ScreeningResult';
 import { CprAccess } from '../../../core/audit';
@@ -20,7 +20,7 @@ export const entities = [
   SelfBookingDeadline,
   SickLeaveReturnExpectation,
   PersonHistoryEntry,
-  AkasseMembershipSchema,
+  AkasseMembership,
   KnownAbsence,
   ScreeningResult,
   CprAccess,

@@ -1,7 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { KnownPersonSchema } from '../../common/person-directory';
+import { KnownPerson } from '../../common/person-directory';
 import { Activity } from './Activity';
 import { PersonCategoryRecord } from './PersonCategoryRecord';
 import { PlanVersion } from './PlanVersion';
 
-export const entities = [PlanVersion, Activity, PersonCategoryRecord, KnownPersonSchema] as EntitySchema[];
+export const entities = [PlanVersion, Activity, PersonCategoryRecord, KnownPerson] as EntitySchema[];

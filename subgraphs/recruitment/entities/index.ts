@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { KnownPersonSchema } from '../../common/person-directory';
+import { KnownPerson } from '../../common/person-directory';
 import { JobAd } from './JobAd';
 import { JobOrder } from './JobOrder';
 import { JobOrderEvent } from './JobOrderEvent';
@@ -13,5 +13,5 @@ export const entities = [
   RecruitmentCollaboration,
   CollaborationMember,
   JobAd,
-  KnownPersonSchema,
+  KnownPerson,
 ] as EntitySchema[];
