@@ -1,8 +1,8 @@
 // Issue 16 item 1, as the attack it was: a-kasse 99, refused a member of a-kasse 21, tries to write
 // itself into the person's a-kasse register (back-dated, overlapping, slipped in before 21) to
 // become a "former a-kasse" with its rights. Every step is refused with a typed code and writes
-// nothing, and afterwards 99 still reads no CPR, contact course, history, absences, mediations or
-// EEA periods and cannot touch 21's period. A fund that really was a member long ago, and a member
+// nothing, and afterwards 99 still reads no CPR, contact course, history, absences, mediations, EEA
+// periods or Min plan and cannot touch 21's period or register the person's activities. A fund that really was a member long ago, and a member
 // who moves fund, keep exactly what 001 §5.1 and docs/access.md give them.
 import { counts, expectRefused, newCpr, reported } from '../subgraphs/payment/__tests__/support';
 import { AKASSE, JOBCENTRE, OTHER_AKASSE, SYSTEM, ok, type Caller } from './support/callers';
@@ -31,6 +31,8 @@ const FIELDS: Record<string, string> = {
   mediations: 'mediations { id }',
   akasseMemberships: 'akasseMemberships { akasse }',
   eeaBenefitPeriods: 'eeaBenefitPeriods { paymentId }',
+  planVersions: 'planVersions { version }',
+  activities: 'activities { id }',
 };
 
 const fund = (authority: string): Caller => ({ role: 'akasse', authority });
@@ -58,8 +60,14 @@ function nothingOf(cpr: string) {
     mediations: [],
     akasseMemberships: 'FORBIDDEN',
     eeaBenefitPeriods: 'FORBIDDEN',
+    planVersions: 'FORBIDDEN',
+    activities: 'FORBIDDEN',
   };
 }
+
+const ACTIVITY = 'mutation($i: RegisterActivityInput!) { registerActivity(input: $i) { id } }';
+/** Jobrettet uddannelse (903): the activity an a-kasse registers for its member (002). */
+const jobOrientedEducation = (cpr: string) => ({ i: { cpr, categoryId: 903, start: '2026-12-07', end: '2027-01-17' } });
 
 /**
  * A person of jobcentre 101 in contact group 1, with an absence and a mediation to a public order,
@@ -137,6 +145,7 @@ describe('a fund the person really left long ago (the register feed recorded 99 
     expect(await whatIsSeen(cpr, OTHER_AKASSE)).toEqual(nothingOf(cpr));
     await expectRefused(t, 'FORBIDDEN', () => t.gql(INTERRUPT, { i: { paymentId, interruptionDate: '2026-11-16', causeId: 6 } }, OTHER_AKASSE));
     await expectRefused(t, 'FORBIDDEN', () => t.gql(DELETE, { id: paymentId }, OTHER_AKASSE));
+    await expectRefused(t, 'FORBIDDEN', () => t.gql(ACTIVITY, jobOrientedEducation(cpr), OTHER_AKASSE));
   });
 });
 
@@ -155,6 +164,9 @@ describe('a member who moves from 21 to 99 (the legitimate change of fund)', () 
     await expectRefused(t, 'FORBIDDEN', () => t.gql(DELETE, { id: closed.paymentId }, OTHER_AKASSE));
     // 21 interrupts its own period with cause 6 (udmeldelse) after the person left.
     expect(errorCodes(await t.gql(INTERRUPT, { i: { paymentId: running.paymentId, interruptionDate: '2026-11-02', causeId: 6 } }, AKASSE))).toEqual([]);
+    // Registering the member's activities is the current fund's: 99 now, no longer 21.
+    await expectRefused(t, 'FORBIDDEN', () => t.gql(ACTIVITY, jobOrientedEducation(cpr), AKASSE));
+    expect(errorCodes(await t.gql(ACTIVITY, jobOrientedEducation(cpr), OTHER_AKASSE))).toEqual([]);
 
     // 2026-10-31 plus 13 weeks is 2027-01-30: from the day after, 21 reads nothing more.
     t.clock.set('2027-01-30T09:00:00Z');

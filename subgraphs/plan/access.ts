@@ -1,23 +1,26 @@
 // Who may read and change a person's Min plan. Every resolver of this subgraph asks here, so the
 // access matrix in docs/subgraphs/plan.md is this file.
 import { forbidden, requireRole } from '../../core/authorize';
+import type { IsoDate } from '../../core/dates';
 import type { Identity } from '../../core/identity';
+import { akasseReads, isCurrentAkasse } from '../common/akasse-access';
 import type { KnownPerson } from '../common/person-directory';
 
 /**
- * Reading: the person's own jobcentre (the municipality the person belongs to now), every a-kasse
- * the person is or has been a member of (they follow up on availability, and NUPH and jobrettet
- * uddannelse are theirs) and the system role. Another municipality's caseworker or an a-kasse the
- * person never belonged to sees nothing: Min plan describes a citizen's situation and is personal
- * data. Analysts read no person's plan (docs/access.md "Analysts": a person-level record would show
- * who fills a suppressed cell); `hidesFreeText` stays as a second line should that ever change.
+ * Reading: the person's own jobcentre (the municipality the person belongs to now), the person's
+ * a-kasse, and a former one for 13 weeks after it left (common/akasse-access.ts: it follows up on
+ * availability, and NUPH and jobrettet uddannelse are its; an old or self-claimed membership opens
+ * nothing), and the system role. Another municipality's caseworker or an a-kasse outside that sees
+ * nothing: Min plan describes a citizen's situation and is personal data. Analysts read no person's
+ * plan (docs/access.md "Analysts": a person-level record would show who fills a suppressed cell);
+ * `hidesFreeText` stays as a second line should that ever change.
  */
-export function mayRead(identity: Identity, person: KnownPerson): boolean {
+export function mayRead(identity: Identity, person: KnownPerson, today: IsoDate): boolean {
   switch (identity.role) {
     case 'caseworker':
       return identity.authority === person.municipalityCode;
     case 'akasse':
-      return person.akasser.includes(identity.authority);
+      return akasseReads(person.memberships, identity.authority, today);
     case 'analyst':
       return false;
     case 'system':
@@ -25,9 +28,9 @@ export function mayRead(identity: Identity, person: KnownPerson): boolean {
   }
 }
 
-export function assertMayRead(identity: Identity, person: KnownPerson): void {
+export function assertMayRead(identity: Identity, person: KnownPerson, today: IsoDate): void {
   if (identity.role === 'analyst') throw forbidden('Analysts read no person-level Min plan; ask for aggregates.');
-  if (!mayRead(identity, person)) throw forbidden("Only the person's jobcentre and a-kasse can read this person's Min plan.");
+  if (!mayRead(identity, person, today)) throw forbidden("Only the person's jobcentre and a-kasse can read this person's Min plan.");
 }
 
 /**
@@ -51,17 +54,17 @@ export function assertJobcentreMayWrite(identity: Identity, person: KnownPerson)
 }
 
 /**
- * Activities: as above, and also an a-kasse the person is or has been a member of (002: a-kasser
- * register jobrettet uddannelse in the whole unemployment period, not only while they hold the
- * contact course). Which categories an a-kasse may touch is a rule (rules/activities.ts), checked
- * after this; an a-kasse without a membership is refused here, before any rule runs.
+ * Activities: as above, and also the person's current a-kasse (002: a-kasser register jobrettet
+ * uddannelse in the whole unemployment period, not only while they hold the contact course; a fund
+ * the person has left acts for them no more). Which categories an a-kasse may touch is a rule
+ * (rules/activities.ts), checked after this; any other a-kasse is refused here, before any rule runs.
  */
-export function assertMayWriteActivities(identity: Identity, person: KnownPerson): void {
+export function assertMayWriteActivities(identity: Identity, person: KnownPerson, today: IsoDate): void {
   requireRole(identity, 'caseworker', 'akasse', 'system');
   if (identity.role === 'caseworker' && identity.authority !== person.municipalityCode) {
     throw forbidden(`Only jobcentre ${person.municipalityCode} can change this person's activities.`);
   }
-  if (identity.role === 'akasse' && !person.akasser.includes(identity.authority)) {
-    throw forbidden("Only an a-kasse the person is or has been a member of can register this person's activities.");
+  if (identity.role === 'akasse' && !isCurrentAkasse(person.memberships, identity.authority, today)) {
+    throw forbidden("Only the person's a-kasse can register this person's activities.");
   }
 }

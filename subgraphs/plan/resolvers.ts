@@ -1,6 +1,7 @@
 // Plan resolvers: thin maps from the schema to mutations/ (parse → authorize → rule → persist with
 // its events) and to loaders for reads; access.ts decides who sees what.
 import type { KnownPerson } from '../common/person-directory';
+import { today } from '../../core/dates';
 import { assertMayRead, hidesFreeText } from './access';
 import type { ActivityRecord } from './entities/Activity';
 import type { PlanVersion } from './entities/PlanVersion';
@@ -29,7 +30,7 @@ type PersonRef = { id: string };
 /** The directory row of a Person reference, after the caller's right to read it is checked; null = unknown here. */
 async function readablePerson(ref: PersonRef, ctx: Context): Promise<KnownPerson | null> {
   const person = await ctx.loaders.knownPersonById.load(ref.id);
-  if (person) assertMayRead(ctx.identity, person);
+  if (person) assertMayRead(ctx.identity, person, today(ctx.clock));
   return person;
 }
 

@@ -66,7 +66,7 @@ function versionChange(code: ChangeCodeId, previous: PlanVersion | null, activit
 
 export async function registerActivity(ctx: Context, input: RegisterActivityInput): Promise<Activity> {
   const known = await findPersonByCpr(ctx.em, input.cpr);
-  assertMayWriteActivities(ctx.identity, known);
+  assertMayWriteActivities(ctx.identity, known, today(ctx.clock));
   const candidate: ActivitySnapshot = { frameId: input.frameId ?? null, categoryId: input.categoryId, start: input.start, end: input.end ?? null };
   const decision = validateNewActivity({ ...candidate, today: today(ctx.clock), registrantRole: ctx.identity.role });
   const hoursPerWeek = activityHoursPerWeek(candidate.categoryId, input.hoursPerWeek ?? null);
@@ -109,7 +109,7 @@ async function activityToChange(ctx: Context, id: string): Promise<KnownPerson> 
   const activity = await ctx.em.findOne(Activity, { id });
   if (!activity) throw new DomainError(PlanErrorCode.ACTIVITY_NOT_FOUND, 'No activity with that id exists: check the id.', { activityId: id });
   const person = await ctx.em.findOneOrFail(KnownPerson, { id: activity.personId });
-  assertMayWriteActivities(ctx.identity, person);
+  assertMayWriteActivities(ctx.identity, person, today(ctx.clock));
   return person;
 }
 
