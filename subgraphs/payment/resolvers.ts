@@ -8,7 +8,7 @@ import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
 import { deleteEeaBenefitPeriod, interruptEeaBenefitPeriod, reportEeaBenefitPeriod, updateEeaBenefitPeriod, type InterruptInput, type ReportInput, type UpdateInput } from './eea-mutations';
 import type { PaymentLoaders } from './loaders';
 import { endAkasseMembership, registerAkasseMembership, type EndMembershipInput, type MembershipInput } from './membership-mutations';
-import { EEA_COUNTRIES, INTERRUPTION_CAUSES, authorizeRead, coverageEnd, coverageWindow, eeaCoverageByWeek, interruptionCause, visibleMemberships, visiblePeriods } from './rules';
+import { EEA_COUNTRIES, INTERRUPTION_CAUSES, authorizePeriodLookup, authorizeRead, coverageEnd, coverageWindow, eeaCoverageByWeek, interruptionCause, visibleMemberships, visiblePeriods } from './rules';
 
 type Context = SubgraphContext<PaymentLoaders>;
 
@@ -42,6 +42,7 @@ async function eeaCoverage(person: PersonRef, args: { from?: IsoDate | null; to?
 }
 
 async function eeaBenefitPeriod(paymentId: string, ctx: Context): Promise<EeaBenefitPeriod | null> {
+  authorizePeriodLookup(ctx.identity);
   const period = await ctx.em.findOne(EeaBenefitPeriod, { paymentId });
   if (!period) return null;
   const access = await readable({ id: period.personId }, ctx);

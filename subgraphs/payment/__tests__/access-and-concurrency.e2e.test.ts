@@ -70,7 +70,11 @@ describe('reading', () => {
   });
 
   it('answers an unknown PaymentIdentifier with null; the code lists are open to every role', async () => {
-    for (const caller of [JOBCENTRE, AKASSE, ANALYST, SYSTEM]) {
+    // Analysts are refused the look-up itself, so an unknown id and a real one read alike.
+    expect(await fails(t, '{ eeaBenefitPeriod(paymentId: "none") { paymentId } }', {}, ANALYST)).toEqual(['FORBIDDEN']);
+    const lists = await ok<{ eeaCountries: unknown[]; interruptionCauses: unknown[] }>(t, '{ eeaCountries { code } interruptionCauses { id } }', {}, ANALYST);
+    expect([lists.eeaCountries.length, lists.interruptionCauses.length]).toEqual([30, 6]);
+    for (const caller of [JOBCENTRE, AKASSE, SYSTEM]) {
       const data = await ok<{ eeaCountries: unknown[]; interruptionCauses: unknown[]; eeaBenefitPeriod: unknown }>(
         t,
         '{ eeaCountries { code name } interruptionCauses { id name } eeaBenefitPeriod(paymentId: "none") { paymentId } }',

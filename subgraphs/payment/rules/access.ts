@@ -41,6 +41,14 @@ export function authorizeRead(identity: Identity, person: PersonAccessFacts, tod
   return relation.kind === 'CURRENT' ? { kind: 'ALL' } : { kind: 'OWN', akasse: identity.authority, relation };
 }
 
+/**
+ * Looking a period up by its PaymentIdentifier: refused to analysts before the look-up, so that an
+ * existing id (which would be FORBIDDEN) and an unknown one (null) cannot be told apart.
+ */
+export function authorizePeriodLookup(identity: Identity): void {
+  if (identity.role === 'analyst') throw forbidden("Analysts read no person's EEA benefit periods; ask for aggregates.");
+}
+
 export function visibleMemberships<M extends Membership>(scope: ReadScope, memberships: readonly M[]): M[] {
   return scope.kind === 'ALL' ? [...memberships] : memberships.filter((m) => m.akasse === scope.akasse);
 }
