@@ -1,9 +1,9 @@
 // Inbox, acknowledgement and single-notification lookups over the bus's global log, filtered to
 // what the caller's authority was addressed.
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { BusEvent } from '../../core/bus';
 import { DomainError } from '../../core/errors';
 import type { SubgraphContext } from '../../core/subgraph-server';
+import { isUniqueViolation, retryOnLostRace } from '../../core/write-path';
 import { mayReceive } from './audience';
 import { Acknowledgement } from './entities/Acknowledgement';
 import { decodePosition, encodePosition } from './positions';
@@ -69,12 +69,8 @@ async function acknowledge(ctx: Context, upTo: string): Promise<boolean> {
       // Acknowledging an older position than before never moves the inbox backwards.
       else if (sequence > existing.sequence) Object.assign(existing, { sequence, updatedAt: ctx.clock.now() });
     });
-  try {
-    await write();
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    await write();
-  }
+  // Two first acknowledgements at once: one inserts, the other finds its row on the second try.
+  await retryOnLostRace(write, { lostRace: isUniqueViolation, attempts: 2 });
   return true;
 }
 
