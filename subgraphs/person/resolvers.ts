@@ -26,7 +26,7 @@ import { cvRequirementFrom } from './current-cv-requirement';
 import { listPersons } from './persons-list';
 import { auditLog, auditTrailOf, type AuditLogArgs } from './audit';
 import { personsByContactGroup } from './aggregates';
-import { describeRetention, runPersonRetention } from './retention';
+import { describeRetention, runPersonRetention } from './mutations/retention';
 import type { CprAccess } from '../../core/audit';
 import {
   authorizeHealthRead,
