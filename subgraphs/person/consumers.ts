@@ -13,7 +13,8 @@ import { PaymentEvent, type AkasseMembershipPayload } from '../common/payment-ev
 import { AkasseMembership } from './entities/AkasseMembership';
 import { KnownAbsence } from './entities/KnownAbsence';
 import { Person } from './entities/Person';
-import { lockPerson, refreshCvRequirement, systemActor } from './person-state';
+import { refreshCvRequirement } from './current-cv-requirement';
+import { lockPerson, systemActor } from './writes';
 
 async function projectMembership(em: EntityManager, payload: AkasseMembershipPayload): Promise<void> {
   if (!(await em.findOne(Person, { id: payload.personId }))) return;

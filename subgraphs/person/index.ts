@@ -9,7 +9,7 @@ import { createLoaders, type PersonLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { migrations } from './migrations';
 import { runScheduledJobs } from './mutations/scheduled';
-import { runPersonRetention } from './retention';
+import { runPersonRetention } from './mutations/retention';
 
 export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 

@@ -21,11 +21,12 @@ import { confirmAttendance, deregisterJobSeeker, registerJobSeeker, reportDimitt
 import { annulUnattendedSelfRegistrations, revisitRetiredCategories, runScheduledJobs } from './mutations/scheduled';
 import { recordScreeningResult } from './mutations/screening';
 import { setSickLeaveReturnExpectation, setVisitation } from './mutations/visitation';
-import { authoritiesOf, cvRequirementFrom } from './person-state';
+import { authoritiesOf } from './authorities';
+import { cvRequirementFrom } from './current-cv-requirement';
 import { listPersons } from './persons-list';
 import { auditLog, auditTrailOf, type AuditLogArgs } from './audit';
 import { personsByContactGroup } from './aggregates';
-import { describeRetention, runPersonRetention } from './retention';
+import { describeRetention, runPersonRetention } from './mutations/retention';
 import type { CprAccess } from '../../core/audit';
 import {
   authorizeHealthRead,

@@ -2,7 +2,7 @@
 // follows the CPR address, the residence municipality can take over, persons abroad keep theirs.
 // A change of jobcentre cancels the summonses the old jobcentre holds and tells it (001 §1.3).
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../../core/clock';
 import { requireRole } from '../../../core/authorize';
 import { today } from '../../../core/dates';
@@ -13,7 +13,9 @@ import { MeetingSummons } from '../entities/MeetingSummons';
 import { Person } from '../entities/Person';
 import type { PersonLoaders } from '../loaders';
 import { PersonCourseEvent, PersonEvent, type PersonUpsertedPayload, type TemporaryAddressSetPayload } from '../events';
-import { actorFrom, changed, loadAuthorities, lockPerson, personByCpr, recordChange, type Actor } from '../person-state';
+import { loadAuthorities } from '../authorities';
+import { personByCpr } from '../person-lookup';
+import { actorFrom, changed, insertOrUpdateOnLostRace, lockPerson, recordChange, type Actor } from '../writes';
 import { assertTakeOverAllowed, authorizeWrite, cancelledByMove, jobcentreAfterAddressChange, moveCancellationRecipients } from '../rules';
 import { summonsPayload } from './meetings';
 
@@ -149,13 +151,7 @@ async function upsert(ctx: Context, input: ValidUpsert): Promise<Person> {
 export async function upsertPerson(ctx: Context, raw: UpsertPersonInput): Promise<Person> {
   requireRole(ctx.identity, 'system');
   const input = validateUpsert(raw);
-  try {
-    return await upsert(ctx, input);
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    ctx.em.clear();
-    return upsert(ctx, input);
-  }
+  return insertOrUpdateOnLostRace(ctx.em, () => upsert(ctx, input));
 }
 
 export interface TemporaryAddressInput {

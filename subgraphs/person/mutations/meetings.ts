@@ -11,7 +11,10 @@ import { SelfBookingDeadline } from '../entities/SelfBookingDeadline';
 import type { PersonLoaders } from '../loaders';
 import { PersonCourseEvent, type MeetingSummonsPayload, type SelfBookingDeadlinePayload } from '../events';
 import type { PersonEventKind } from '../dispatch';
-import { actorFrom, changed, loadAuthorities, lockPerson, personByCpr, recordChange, uniquely } from '../person-state';
+import { uniquely } from '../../../core/write-path';
+import { loadAuthorities } from '../authorities';
+import { personByCpr } from '../person-lookup';
+import { actorFrom, changed, lockPerson, recordChange } from '../writes';
 import { authorizeWrite, MAX_MEETING_TYPE_ID, PersonErrorCode, summonsRecipients } from '../rules';
 
 type Context = SubgraphContext<PersonLoaders>;

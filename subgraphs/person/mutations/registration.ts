@@ -11,21 +11,12 @@ import type { Person } from '../entities/Person';
 import type { PersonLoaders } from '../loaders';
 import { PersonCourseEvent, type JobSeekerRegistrationPayload } from '../events';
 import type { PersonEventKind } from '../dispatch';
-import {
-  actorFrom,
-  changed,
-  hasMembershipOn,
-  loadAuthorities,
-  lockPerson,
-  membershipsOf,
-  openContactGroup,
-  openRegistrationOf,
-  personByCpr,
-  recordChange,
-  refreshCvRequirement,
-  uniquely,
-  type Actor,
-} from '../person-state';
+import { uniquely } from '../../../core/write-path';
+import { hasMembershipOn, loadAuthorities, membershipsOf } from '../authorities';
+import { refreshCvRequirement } from '../current-cv-requirement';
+import { openRegistrationOf, personByCpr } from '../person-lookup';
+import { actorFrom, changed, lockPerson, recordChange, type Actor } from '../writes';
+import { openContactGroup } from './contact-group';
 import { authorizeWrite, DAGPENGE, decideRegistration, JOB_SEEKER_CATEGORIES, PersonErrorCode, WITHOUT_BENEFIT, type JobSeekerCategory, type Registrant } from '../rules';
 
 type Context = SubgraphContext<PersonLoaders>;

@@ -8,7 +8,8 @@ import { JobSeekerRegistration } from '../entities/JobSeekerRegistration';
 import { ScreeningResult, type ScreeningAnswer } from '../entities/ScreeningResult';
 import type { PersonLoaders } from '../loaders';
 import { ScreeningEvent, type ScreeningResultPayload } from '../events';
-import { actorFrom, changed, lockPerson, openRegistrationOf, personByCpr, recordChange, systemActor } from '../person-state';
+import { openRegistrationOf, personByCpr } from '../person-lookup';
+import { actorFrom, changed, lockPerson, recordChange, systemActor } from '../writes';
 import { assertScreeningAllowed, isScreeningExpired, screeningVisibility } from '../rules';
 
 type Context = SubgraphContext<PersonLoaders>;

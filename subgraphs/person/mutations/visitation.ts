@@ -11,7 +11,10 @@ import type { Person } from '../entities/Person';
 import { SickLeaveReturnExpectation } from '../entities/SickLeaveReturnExpectation';
 import type { PersonLoaders } from '../loaders';
 import { PersonCourseEvent, PersonEvent, type SickLeaveReturnExpectationPayload, type VisitationChangedPayload } from '../events';
-import { actorFrom, changed, loadAuthorities, lockPerson, openRegistrationOf, personByCpr, recordChange, uniquely, type Actor } from '../person-state';
+import { uniquely } from '../../../core/write-path';
+import { loadAuthorities } from '../authorities';
+import { openRegistrationOf, personByCpr } from '../person-lookup';
+import { actorFrom, changed, lockPerson, recordChange, type Actor } from '../writes';
 import { assertCategoryAllowed, authorizeWrite, PersonErrorCode, returnByDate, SICK_FROM_EMPLOYMENT } from '../rules';
 
 type Context = SubgraphContext<PersonLoaders>;

@@ -2,15 +2,15 @@
 // every kind the digest names, with its period and source, and a purge for the kinds this hub
 // holds. Kinds kept by other systems (joblog, referrals, 'tjek jobforslag' receipts, systematic
 // referral courses) are listed so the table is whole, and reported as not held when the job runs.
-import { requireRole } from '../../core/authorize';
-import { CprAccess } from '../../core/audit';
-import { today } from '../../core/dates';
-import { DomainError } from '../../core/errors';
-import { runRetention, type RetentionPolicy } from '../../core/retention';
-import type { SubgraphContext } from '../../core/subgraph-server';
-import type { PersonLoaders } from './loaders';
-import { deleteExpiredScreeningResults } from './mutations/screening';
-import { PersonErrorCode } from './rules';
+import { requireRole } from '../../../core/authorize';
+import { CprAccess } from '../../../core/audit';
+import { today } from '../../../core/dates';
+import { DomainError } from '../../../core/errors';
+import { runRetention, type RetentionPolicy } from '../../../core/retention';
+import type { SubgraphContext } from '../../../core/subgraph-server';
+import type { PersonLoaders } from '../loaders';
+import { deleteExpiredScreeningResults } from './screening';
+import { PersonErrorCode } from '../rules';
 
 type Context = SubgraphContext<PersonLoaders>;
 
