@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { nestsDeeperThan } from './query-nesting';
 
 export interface ServeOptions<C extends BaseContext> {
   host: string;
@@ -27,9 +28,9 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
     if (options.extraRoutes?.(req, res)) return;
     if (url.pathname !== '/graphql') return void res.writeHead(404).end();
     handleGraphQL(apollo, options, req, res, url).catch((error: unknown) => {
-      const status = (error as { status?: number }).status ?? 500;
+      const { status = 500, code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', clientMessage = status === 413 ? 'Request body too large.' : 'Bad request.' } = error as Refusal;
       if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: status === 413 ? 'Request body too large.' : 'Bad request.', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] }));
+      res.end(JSON.stringify({ errors: [{ message: clientMessage, extensions: { code } }] }));
     });
   });
   // Longer than typical load balancer idle timeouts, so they close idle connections first.
@@ -46,6 +47,17 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
         server.closeAllConnections();
       }),
   };
+}
+
+/** A request refused before Apollo sees it: the status, and the code and message the client reads. */
+interface Refusal {
+  status?: number;
+  code?: string;
+  clientMessage?: string;
+}
+
+function refusal(status: number, code: string, clientMessage: string): Error & Refusal {
+  return Object.assign(new Error(clientMessage), { status, code, clientMessage });
 }
 
 async function handleGraphQL<C extends BaseContext>(
@@ -67,6 +79,11 @@ async function handleGraphQL<C extends BaseContext>(
     } catch {
       throw Object.assign(new Error('invalid json'), { status: 400 });
     }
+  }
+  const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+  if (typeof query === 'string' && nestsDeeperThan(query)) {
+    // Refused before graphql-js's recursive parser could exhaust the stack on it (query-nesting.ts).
+    throw refusal(400, 'GRAPHQL_VALIDATION_FAILED', 'The query is nested too deeply.');
   }
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

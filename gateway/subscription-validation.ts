@@ -9,6 +9,7 @@ import { ErrorCode } from '../core/errors';
 import type { Identity } from '../core/identity';
 import { unstorableLiteral, unstorableVariable } from '../core/input-text';
 import { costRefusal, queryCost } from '../core/query-cost';
+import { nestsDeeperThan } from '../core/query-nesting';
 import type { QueryLimits } from '../core/query-limits';
 
 export interface SubscribeRequest {
@@ -30,6 +31,7 @@ export interface SubscribeLimits {
 
 /** The parsed document, or the errors to refuse the subscription with (codes as over HTTP). */
 export function checkSubscribe(schema: GraphQLSchema, request: SubscribeRequest, identity: Identity, { rules, limits }: SubscribeLimits): { document: DocumentNode } | { errors: GraphQLError[] } {
+  if (nestsDeeperThan(request.query)) return { errors: [new GraphQLError('The query is nested too deeply.', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] };
   let document: DocumentNode;
   try {
     document = parse(request.query, { maxTokens: limits.maxTokens });

@@ -139,6 +139,16 @@ it('a subgraph refuses a body-sized unbounded query at the token limit, and stay
   expect((await atAbsenceSubgraph(absenceCycle(1))).errors).toBeUndefined();
 });
 
+it('refuses a query nested past the parser\'s stack before parsing it, at the gateway and at a subgraph', async () => {
+  // Two tokens a level: far under any token limit, deep enough to exhaust graphql-js's recursive parser.
+  const deep = `{ ${'a { '.repeat(5_000)}b${' }'.repeat(5_000)} }`;
+  for (const response of [await t.gql(deep, {}, JOBCENTRE), await t.subgraphGql('absence', deep, {}, JOBCENTRE)]) {
+    expect(response.status).toBe(400);
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(response.errors?.[0].message).toBe('The query is nested too deeply.');
+  }
+});
+
 describe('what the gateway sends within its own limits, no subgraph refuses', () => {
   const EVERYTHING = 'cpr name contactGroup { contactGroup { id name } start } cvRequirement absences { type { name } start end status } plan { version } mediations { id } eeaBenefitPeriods { country start end }';
 
