@@ -1,17 +1,17 @@
 // Writing EEA benefit periods (UnemploymentFundPaymentService v4, 001 §5.1): report, interrupt,
-// move the end, delete for corrections. Each runs under the person's lock (persistence.ts), so
+// move the end, delete for corrections. Each runs under the person's lock (../writes.ts), so
 // periods submitted in parallel are checked against each other, and writes its event with it.
 import { randomUUID } from 'node:crypto';
-import { requireRole } from '../../core/authorize';
-import { DomainError, ErrorCode } from '../../core/errors';
-import type { SubgraphContext } from '../../core/subgraph-server';
-import { uniquely } from '../../core/write-path';
-import { findPersonByCpr } from '../common/person-directory';
-import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
-import { PaymentEvent } from './events';
-import type { PaymentEventKind } from './dispatch';
-import type { PaymentLoaders } from './loaders';
-import { lockPerson, personMemberships, personPeriods, recordPeriodEvent } from './persistence';
+import { requireRole } from '../../../core/authorize';
+import { DomainError, ErrorCode } from '../../../core/errors';
+import type { SubgraphContext } from '../../../core/subgraph-server';
+import { uniquely } from '../../../core/write-path';
+import { findPersonByCpr } from '../../common/person-directory';
+import { EeaBenefitPeriod } from '../entities/EeaBenefitPeriod';
+import { PaymentEvent } from '../events';
+import type { PaymentEventKind } from '../dispatch';
+import type { PaymentLoaders } from '../loaders';
+import { lockPerson, personMemberships, personPeriods, recordPeriodEvent } from '../writes';
 import {
   PaymentErrorCode,
   authorizePeriodChange,
@@ -20,7 +20,7 @@ import {
   parsePaymentId,
   validateInterruption,
   validatePeriodUpdate,
-} from './rules';
+} from '../rules';
 
 type Context = SubgraphContext<PaymentLoaders>;
 
