@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphModule } from '../../core/subgraph-server';
-import { personDirectoryConsumer } from '../common/person-directory';
-import { contactGroupReactionConsumer } from './contact-group-reaction';
+import { consumers } from './consumers';
 import { entities } from './entities';
 import { createLoaders, type AbsenceLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -19,5 +18,5 @@ export const absenceSubgraph: SubgraphModule<AbsenceLoaders> = {
   entities,
   migrations,
   createLoaders,
-  consumers: (clock) => [personDirectoryConsumer('absence'), contactGroupReactionConsumer(clock)],
+  consumers,
 };

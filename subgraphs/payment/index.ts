@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphModule } from '../../core/subgraph-server';
-import { personDirectoryConsumer } from '../common/person-directory';
+import { consumers } from './consumers';
 import { entities } from './entities';
 import { createLoaders, type PaymentLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -18,5 +18,5 @@ export const paymentSubgraph: SubgraphModule<PaymentLoaders> = {
   entities,
   migrations,
   createLoaders,
-  consumers: () => [personDirectoryConsumer('payment')],
+  consumers,
 };

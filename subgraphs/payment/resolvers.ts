@@ -1,13 +1,14 @@
-// Payment resolvers: parse → authorize → rule → persist (with its event, in one transaction). The
-// mutations live in membership-mutations.ts and eea-mutations.ts; reads authorize per person here.
+// Payment resolvers: the resolver map. Mutations delegate to mutations/memberships.ts and
+// mutations/eea-periods.ts (parse → authorize → rule → persist, with the event, in one
+// transaction); reads authorize per person here.
 import { today, type IsoDate } from '../../core/dates';
 import type { SubgraphContext } from '../../core/subgraph-server';
 import type { KnownPerson } from '../common/person-directory';
 import type { AkasseMembership } from './entities/AkasseMembership';
 import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
-import { deleteEeaBenefitPeriod, interruptEeaBenefitPeriod, reportEeaBenefitPeriod, updateEeaBenefitPeriod, type InterruptInput, type ReportInput, type UpdateInput } from './eea-mutations';
+import { deleteEeaBenefitPeriod, interruptEeaBenefitPeriod, reportEeaBenefitPeriod, updateEeaBenefitPeriod, type InterruptInput, type ReportInput, type UpdateInput } from './mutations/eea-periods';
 import type { PaymentLoaders } from './loaders';
-import { endAkasseMembership, registerAkasseMembership, type EndMembershipInput, type MembershipInput } from './membership-mutations';
+import { endAkasseMembership, registerAkasseMembership, type EndMembershipInput, type MembershipInput } from './mutations/memberships';
 import { EEA_COUNTRIES, INTERRUPTION_CAUSES, authorizePeriodLookup, authorizeRead, coverageEnd, coverageWindow, eeaCoverageByWeek, interruptionCause, visibleMemberships, visiblePeriods } from './rules';
 
 type Context = SubgraphContext<PaymentLoaders>;

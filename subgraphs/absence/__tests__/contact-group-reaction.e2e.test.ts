@@ -4,7 +4,7 @@ import type { ConsumerDefinition } from '../../../core/consumer';
 import { startConsumer } from '../../../core/consumer';
 import type { BusEvent, EventBus, EventHandler } from '../../../core/bus';
 import { startTestSystem, type TestSystem } from '../../../test/support/system';
-import { contactGroupReactionConsumer } from '../contact-group-reaction';
+import { contactGroupReactionConsumer } from '../consumers';
 import { absencesOf, changeGroup, counts, eventsOf, newCpr, ok, person, registered, JOBCENTRE } from './helpers';
 
 let t: TestSystem;

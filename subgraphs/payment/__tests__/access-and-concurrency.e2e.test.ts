@@ -1,6 +1,6 @@
 // Who may read and write a person's a-kasse register and EEA periods (docs/subgraphs/payment.md,
 // access matrix), and one membership / one EEA period at a time when many requests for one
-// person arrive at the same moment (the person lock in persistence.ts).
+// person arrive at the same moment (the person lock in writes.ts).
 import { startTestSystem, type TestSystem } from '../../../test/support/system';
 import {
   AKASSE,

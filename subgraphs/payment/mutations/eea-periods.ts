@@ -1,17 +1,17 @@
 // Writing EEA benefit periods (UnemploymentFundPaymentService v4, 001 §5.1): report, interrupt,
-// move the end, delete for corrections. Each runs under the person's lock (persistence.ts), so
+// move the end, delete for corrections. Each runs under the person's lock (../writes.ts), so
 // periods submitted in parallel are checked against each other, and writes its event with it.
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { requireRole } from '../../core/authorize';
-import { DomainError, ErrorCode } from '../../core/errors';
-import type { SubgraphContext } from '../../core/subgraph-server';
-import { findPersonByCpr } from '../common/person-directory';
-import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
-import { PaymentEvent } from './events';
-import type { PaymentEventKind } from './dispatch';
-import type { PaymentLoaders } from './loaders';
-import { lockPerson, personMemberships, personPeriods, recordPeriodEvent } from './persistence';
+import { requireRole } from '../../../core/authorize';
+import { DomainError, ErrorCode } from '../../../core/errors';
+import type { SubgraphContext } from '../../../core/subgraph-server';
+import { uniquely } from '../../../core/write-path';
+import { findPersonByCpr } from '../../common/person-directory';
+import { EeaBenefitPeriod } from '../entities/EeaBenefitPeriod';
+import { PaymentEvent } from '../events';
+import type { PaymentEventKind } from '../dispatch';
+import type { PaymentLoaders } from '../loaders';
+import { lockPerson, personMemberships, personPeriods, recordPeriodEvent } from '../writes';
 import {
   PaymentErrorCode,
   authorizePeriodChange,
@@ -20,7 +20,7 @@ import {
   parsePaymentId,
   validateInterruption,
   validatePeriodUpdate,
-} from './rules';
+} from '../rules';
 
 type Context = SubgraphContext<PaymentLoaders>;
 
@@ -51,51 +51,52 @@ function periodNotFound(): DomainError {
   return new DomainError(PaymentErrorCode.EEA_PERIOD_NOT_FOUND, 'No EEA benefit period with that PaymentIdentifier is reported.', { field: 'paymentId' });
 }
 
+function paymentIdConflict(): DomainError {
+  return new DomainError(PaymentErrorCode.PAYMENT_ID_CONFLICT, 'A different period is already reported with this PaymentIdentifier; use a new one.', { field: 'paymentId' });
+}
+
 export async function reportEeaBenefitPeriod(ctx: Context, input: ReportInput): Promise<EeaBenefitPeriod> {
   requireRole(ctx.identity, 'akasse');
   const paymentId = input.paymentId == null ? null : parsePaymentId(input.paymentId);
   const known = await findPersonByCpr(ctx.em, input.cpr);
-  try {
-    return await ctx.em.transactional(async (em) => {
-      const person = await lockPerson(em, known.id);
-      const memberships = await personMemberships(em, person.id);
-      authorizeReport(ctx.identity, memberships);
-      const decision = decideReport({
-        akasse: ctx.identity.authority,
-        personId: person.id,
-        country: input.country,
-        start: input.start,
-        end: input.end,
-        paymentId,
-        memberships,
-        periods: await personPeriods(em, person.id),
-        samePaymentId: paymentId === null ? null : await em.findOne(EeaBenefitPeriod, { paymentId }, { refresh: true }),
-      });
-      if (decision.action === 'ALREADY_REPORTED') return decision.period as EeaBenefitPeriod;
-      const now = ctx.clock.now();
-      const period = em.create(EeaBenefitPeriod, {
-        paymentId: paymentId ?? randomUUID(),
-        personId: person.id,
-        country: input.country,
-        start: input.start,
-        end: input.end,
-        interruptionDate: null,
-        interruptionCauseId: null,
-        reportedBy: ctx.identity.authority,
-        createdAt: now,
-        updatedAt: now,
-      });
-      recordPeriodEvent(em, ctx.clock, PaymentEvent.EEA_BENEFIT_PERIOD_REPORTED, period, actor(ctx), person, memberships);
-      return period;
-    });
-  } catch (error) {
-    // Another person's period took the same PaymentIdentifier in a parallel transaction (the
-    // person lock serialises only reports for the same person): the key is the arbiter.
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new DomainError(PaymentErrorCode.PAYMENT_ID_CONFLICT, 'A different period is already reported with this PaymentIdentifier; use a new one.', { field: 'paymentId' });
-    }
-    throw error;
-  }
+  // Another person's period may take the same PaymentIdentifier in a parallel transaction (the
+  // person lock serialises only reports for the same person): the key is the arbiter.
+  return uniquely(
+    () =>
+      ctx.em.transactional(async (em) => {
+        const person = await lockPerson(em, known.id);
+        const memberships = await personMemberships(em, person.id);
+        authorizeReport(ctx.identity, memberships);
+        const decision = decideReport({
+          akasse: ctx.identity.authority,
+          personId: person.id,
+          country: input.country,
+          start: input.start,
+          end: input.end,
+          paymentId,
+          memberships,
+          periods: await personPeriods(em, person.id),
+          samePaymentId: paymentId === null ? null : await em.findOne(EeaBenefitPeriod, { paymentId }, { refresh: true }),
+        });
+        if (decision.action === 'ALREADY_REPORTED') return decision.period as EeaBenefitPeriod;
+        const now = ctx.clock.now();
+        const period = em.create(EeaBenefitPeriod, {
+          paymentId: paymentId ?? randomUUID(),
+          personId: person.id,
+          country: input.country,
+          start: input.start,
+          end: input.end,
+          interruptionDate: null,
+          interruptionCauseId: null,
+          reportedBy: ctx.identity.authority,
+          createdAt: now,
+          updatedAt: now,
+        });
+        recordPeriodEvent(em, ctx.clock, PaymentEvent.EEA_BENEFIT_PERIOD_REPORTED, period, actor(ctx), person, memberships);
+        return period;
+      }),
+    paymentIdConflict,
+  );
 }
 
 /**

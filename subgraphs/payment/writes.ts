@@ -1,9 +1,9 @@
 // The writes every payment change shares: serialise on the person, read their register and
 // periods fresh, and queue the change's event in the same unit of work (the outbox).
-import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../core/clock';
 import { recordEvent } from '../../core/outbox';
+import { lockRow } from '../../core/write-path';
 import { addressEvent, type PaymentEventKind } from './dispatch';
 import { KnownPerson } from '../common/person-directory';
 import { AkasseMembership } from './entities/AkasseMembership';
@@ -17,12 +17,11 @@ import { akasserOf } from './rules';
  * overlap" and "EEA periods never overlap" are checked against every committed row and none in
  * flight: two overlapping requests sent at once queue on the row, and the second sees the first.
  * A lock row rather than SERIALIZABLE isolation: nothing to retry, and it is the same row the
- * other subgraphs lock for their per-person rules. PostgreSQL: SELECT … FOR UPDATE. SQLite has
- * a single writer connection, so the transaction itself is the lock.
+ * other subgraphs lock for their per-person rules. core's lockRow: SELECT … FOR UPDATE on
+ * PostgreSQL; SQLite has a single writer connection, so the transaction itself is the lock.
  */
-export async function lockPerson(em: EntityManager, personId: string): Promise<KnownPerson> {
-  const lockMode = em.getPlatform() instanceof PostgreSqlPlatform ? LockMode.PESSIMISTIC_WRITE : undefined;
-  return em.findOneOrFail(KnownPerson, { id: personId }, { lockMode, refresh: true });
+export function lockPerson(em: EntityManager, personId: string): Promise<KnownPerson> {
+  return lockRow(em, KnownPerson, { id: personId });
 }
 
 /** The person's memberships as committed now, oldest first. */

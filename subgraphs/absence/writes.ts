@@ -1,9 +1,9 @@
 // The writes every absence change shares: serialise on the person, read their absences fresh, and
 // queue the change's event in the same unit of work (the outbox), addressed by the dispatch rules.
-import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../core/clock';
 import { recordEvent } from '../../core/outbox';
+import { lockRow } from '../../core/write-path';
 import { addressEvent, type AbsenceEventKind } from './dispatch';
 import { KnownPerson } from '../common/person-directory';
 import { Absence } from './entities/Absence';
@@ -11,14 +11,13 @@ import type { AbsencePayload } from './events';
 import { absenceTypeById } from './rules';
 
 /**
- * Locks the person's directory row for the rest of the transaction and returns it fresh. Every
- * write to a person's absences (and the contact-group reaction) takes this lock first, so checks
- * across absences ("79 and 8 never overlap") see every committed absence and none in flight.
- * PostgreSQL: SELECT … FOR UPDATE. SQLite has one writer at a time; the transaction is the lock.
+ * Locks the person's directory row for the rest of the transaction and returns it fresh (core's
+ * lockRow: SELECT … FOR UPDATE on PostgreSQL; SQLite has one writer, the transaction is the lock).
+ * Every write to a person's absences (and the contact-group reaction) takes this lock first, so
+ * checks across absences ("79 and 8 never overlap") see every committed absence and none in flight.
  */
-export async function lockPerson(em: EntityManager, personId: string): Promise<KnownPerson> {
-  const lockMode = em.getPlatform() instanceof PostgreSqlPlatform ? LockMode.PESSIMISTIC_WRITE : undefined;
-  return em.findOneOrFail(KnownPerson, { id: personId }, { lockMode, refresh: true });
+export function lockPerson(em: EntityManager, personId: string): Promise<KnownPerson> {
+  return lockRow(em, KnownPerson, { id: personId });
 }
 
 /** Every absence of the person, any status, as committed now. */

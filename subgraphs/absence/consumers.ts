@@ -1,14 +1,16 @@
-// The bus consumer that applies a contact-group change to the person's absences: end, hold or
-// reactivate per the type table, each with its event, in the transaction that also stores the
-// consumer's stream position (core/consumer.ts), so a redelivered event changes nothing.
+// The absence subgraph's reactions to other subgraphs' events, each in the transaction that also
+// stores the consumer's stream position (core/consumer.ts), so a redelivered event changes nothing:
+// - the shared person directory (known_person: contact group, municipality, a-kasse memberships);
+// - a contact-group change applied to the person's absences: end, hold or reactivate per the type
+//   table, each with its event.
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../core/clock';
 import type { ConsumerDefinition } from '../../core/consumer';
 import type { DomainEvent } from '../../core/events';
-import { KnownPerson } from '../common/person-directory';
+import { KnownPerson, personDirectoryConsumer } from '../common/person-directory';
 import { AbsenceEvent, PersonEvent, type ContactGroupChangedPayload } from './events';
 import type { AbsenceEventKind } from './dispatch';
-import { lockPerson, personAbsences, recordAbsenceEvent } from './persistence';
+import { lockPerson, personAbsences, recordAbsenceEvent } from './writes';
 import { applyAction, planContactGroupReaction, type AbsenceAction } from './rules';
 
 const EVENT_OF: Record<AbsenceAction, AbsenceEventKind> = {
@@ -36,4 +38,9 @@ export function contactGroupReactionConsumer(clock: Clock): ConsumerDefinition {
       }
     },
   };
+}
+
+/** Every consumer the absence subgraph runs; the module (index.ts) registers them. */
+export function consumers(clock: Clock): ConsumerDefinition[] {
+  return [personDirectoryConsumer('absence'), contactGroupReactionConsumer(clock)];
 }

@@ -1,16 +1,16 @@
 // Writing the a-kasse register: register a membership, end one. Each change and its event
 // (AKASSE_MEMBERSHIP_STARTED / _ENDED, which every person directory consumes) commit together.
 import { randomUUID } from 'node:crypto';
-import { requireRole } from '../../core/authorize';
-import { today } from '../../core/dates';
-import { DomainError } from '../../core/errors';
-import type { SubgraphContext } from '../../core/subgraph-server';
-import { findPersonByCpr } from '../common/person-directory';
-import { AkasseMembership } from './entities/AkasseMembership';
-import { PaymentEvent } from './events';
-import type { PaymentLoaders } from './loaders';
-import { lockPerson, personMemberships, recordMembershipEvent } from './persistence';
-import { PaymentErrorCode, authorizeMembershipWrite, decideNewMembership, findTargetMembership, parseAkasseNumber, parseMembershipTarget, validateMembershipEnd, type RegisterWriter } from './rules';
+import { requireRole } from '../../../core/authorize';
+import { today } from '../../../core/dates';
+import { DomainError } from '../../../core/errors';
+import type { SubgraphContext } from '../../../core/subgraph-server';
+import { findPersonByCpr } from '../../common/person-directory';
+import { AkasseMembership } from '../entities/AkasseMembership';
+import { PaymentEvent } from '../events';
+import type { PaymentLoaders } from '../loaders';
+import { lockPerson, personMemberships, recordMembershipEvent } from '../writes';
+import { PaymentErrorCode, authorizeMembershipWrite, decideNewMembership, findTargetMembership, parseAkasseNumber, parseMembershipTarget, validateMembershipEnd, type RegisterWriter } from '../rules';
 
 type Context = SubgraphContext<PaymentLoaders>;
 
