@@ -7,7 +7,7 @@ import type { DomainEvent } from '../../core/events';
 import { KnownPerson } from '../common/person-directory';
 import { PersonEvent, type ContactGroupChangedPayload, type VisitationChangedPayload } from '../common/person-events';
 import { PersonCategoryRecord } from './entities/PersonCategoryRecord';
-import { writeVersionIn } from './plan-writer';
+import { writeVersionIn } from './writes';
 import { ChangeCode, requirementsRemovedOnGroupChange } from './rules';
 
 /** Who the versions this consumer writes are attributed to. */
