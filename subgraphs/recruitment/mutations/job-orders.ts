@@ -11,7 +11,7 @@ import { JobOrder } from '../entities/JobOrder';
 import { Mediation } from '../entities/Mediation';
 import { CollaborationMember } from '../entities/RecruitmentCollaboration';
 import { RecruitmentEvent } from '../events';
-import { recordOrderEvent } from '../order-events';
+import { recordOrderEvent } from '../writes';
 import {
   actorKey,
   callerAuthority,
@@ -29,7 +29,7 @@ import {
   type JobOrderUpdateInput,
   type NewJobOrderInput,
 } from '../rules';
-import { inTransaction, type Context, type UnitOfWork } from '../unit-of-work';
+import { inTransaction, type Context, type UnitOfWork } from '../writes';
 
 /** Outsiders must not learn that an internal order exists, so "not yours" reads as "not found". */
 export function orderNotFound(): DomainError {

@@ -10,7 +10,7 @@ import { isCurrentAkasse } from '../../common/akasse-access';
 import { findPersonByCpr } from '../../common/person-directory';
 import { isMediationVisible, mediationFacts, orderFacts, visibleOrder } from '../access-facts';
 import { Mediation } from '../entities/Mediation';
-import { recordOrderEvent } from '../order-events';
+import { recordOrderEvent } from '../writes';
 import {
   actorKey,
   authorityKey,
@@ -28,7 +28,7 @@ import {
   type MediationStep,
 } from '../rules';
 import { orderNotFound } from './job-orders';
-import { inTransaction, type Context, type UnitOfWork } from '../unit-of-work';
+import { inTransaction, type Context, type UnitOfWork } from '../writes';
 
 function mediationNotFound(): DomainError {
   return new DomainError(ErrorCode.NOT_FOUND, 'No mediation with that id is visible to you.');

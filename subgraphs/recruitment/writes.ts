@@ -1,3 +1,9 @@
+// The recruitment subgraph's write module.
+// One mutation = one transaction on a clean fork of the request's EntityManager, with loaders bound
+// to it, so what a rule reads is what the transaction commits against. Optimistic-lock conflicts
+// (two edits of the same order or mediation at once) are retried from the start, so the loser sees
+// the winner's result and gets the domain answer (e.g. MEDIATION_STATUS_INVALID), not a crash.
+//
 // Writes one job-order event twice in the caller's unit of work: as a JobOrderEvent row (the order's
 // own history, JobOrder.events) and as an outbox event for the bus, addressed by the dispatch table.
 import { randomUUID } from 'node:crypto';
@@ -9,8 +15,11 @@ import { JobOrderEvent } from './entities/JobOrderEvent';
 import type { Mediation } from './entities/Mediation';
 import { EVENT_KIND_BY_ACTION_TYPE, type JobOrderEventPayload, type RecruitmentEventKind } from './events';
 import type { EventActionTypeId } from './rules';
-import { actorKey } from './rules';
-import type { Context, UnitOfWork } from './unit-of-work';
+import { actorKey, RecruitmentErrorCode } from './rules';
+import { OptimisticLockError, type EntityManager } from '@mikro-orm/core';
+import { DomainError } from '../../core/errors';
+import type { SubgraphContext } from '../../core/subgraph-server';
+import { createLoaders, type RecruitmentLoaders } from './loaders';
 
 export interface OrderEventOptions {
   mediation?: Mediation;
@@ -50,4 +59,26 @@ export async function recordOrderEvent(uow: UnitOfWork, ctx: Context, order: Job
     authorities: addressEvent(kind, null, toEventAuthorities(tell)),
     payload: payload as unknown as Record<string, unknown>,
   });
+}
+
+export type Context = SubgraphContext<RecruitmentLoaders>;
+
+export interface UnitOfWork {
+  em: EntityManager;
+  loaders: RecruitmentLoaders;
+}
+
+const ATTEMPTS = 5;
+
+export async function inTransaction<T>(ctx: Context, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.em.fork({ clear: true }).transactional((em) => work({ em, loaders: createLoaders(em) }));
+    } catch (error) {
+      if (!(error instanceof OptimisticLockError)) throw error;
+      if (attempt === ATTEMPTS) {
+        throw new DomainError(RecruitmentErrorCode.CONCURRENT_MODIFICATION, 'Someone else changed this at the same moment; read it again and retry.');
+      }
+    }
+  }
 }

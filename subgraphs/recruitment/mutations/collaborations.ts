@@ -10,7 +10,7 @@ import { toEventAuthorities } from '../access-facts';
 import { CollaborationMember, RecruitmentCollaboration } from '../entities/RecruitmentCollaboration';
 import { RecruitmentEvent, type CollaborationChangedPayload } from '../events';
 import { authorityKey, RecruitmentErrorCode, validateCollaboration, type CollaborationInput } from '../rules';
-import { inTransaction, type Context, type UnitOfWork } from '../unit-of-work';
+import { inTransaction, type Context, type UnitOfWork } from '../writes';
 
 function inOtherCollaboration(keys: string[]): DomainError {
   return new DomainError(RecruitmentErrorCode.AUTHORITY_IN_OTHER_COLLABORATION, `${keys.join(', ')} belong(s) to another recruitment collaboration; remove them there first.`, { authorities: keys });

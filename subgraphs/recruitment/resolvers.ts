@@ -1,19 +1,24 @@
-// Field resolvers of the recruitment types. Lists go through DataLoaders; every field that reveals
+// Recruitment resolvers: parse → authorize → rule → persist (with its event, in one transaction).
+// Built around the occupation catalog in use, so a full list loaded from a file applies everywhere.
+// Field resolvers of the recruitment types: lists go through DataLoaders; every field that reveals
 // another record re-checks the caller's right to see it, and free text is withheld from analysts.
-import { today } from '../../../core/dates';
-import type { OccupationCatalog, OccupationClassification, Occupation } from '../../common/occupations';
-import { orderFacts, ownerKey, visibleMediations, visibleOrder } from '../access-facts';
-import type { JobAd } from '../entities/JobAd';
-import type { JobOrder } from '../entities/JobOrder';
-import type { JobOrderEvent } from '../entities/JobOrderEvent';
-import type { Mediation } from '../entities/Mediation';
-import { canEditOrder, eventActionType, mayReadFreeText, parseAuthorityKey } from '../rules';
-import type { Context } from '../unit-of-work';
-import { isJobAdOwner, stateOf } from './job-ads';
+import { today } from '../../core/dates';
+import type { OccupationCatalog, OccupationClassification, Occupation } from '../common/occupations';
+import { orderFacts, ownerKey, visibleMediations, visibleOrder } from './access-facts';
+import type { JobAd } from './entities/JobAd';
+import type { JobOrder } from './entities/JobOrder';
+import type { JobOrderEvent } from './entities/JobOrderEvent';
+import type { Mediation } from './entities/Mediation';
+import { canEditOrder, EVENT_ACTION_TYPES, eventActionType, mayReadFreeText, parseAuthorityKey } from './rules';
+import type { Context } from './writes';
+import { collaborationFields, collaborationMutations, collaborationQueries } from './mutations/collaborations';
+import { isJobAdOwner, jobAdMutations, jobAdQueries, stateOf } from './mutations/job-ads';
+import { jobOrderMutations, jobOrderQueries } from './mutations/job-orders';
+import { mediationMutations } from './mutations/mediations';
 
 const orderOf = async (ctx: Context, id: string) => (await visibleOrder(ctx.loaders, ctx.identity, id))?.order ?? null;
 
-export function fieldResolvers(catalog: OccupationCatalog) {
+function fieldResolvers(catalog: OccupationCatalog) {
   const occupation = (code: string | null, classification: OccupationClassification | null) => (code && classification ? catalog.find(code, classification) : null);
 
   return {
@@ -65,5 +70,26 @@ export function fieldResolvers(catalog: OccupationCatalog) {
       state: (ad: JobAd, _: unknown, ctx: Context) => stateOf(ad, ctx),
       jobOrder: (ad: JobAd, _: unknown, ctx: Context) => (ad.jobOrderId ? orderOf(ctx, ad.jobOrderId) : null),
     },
+  };
+}
+
+export function createResolvers(catalog: OccupationCatalog) {
+  return {
+    Query: {
+      ...jobOrderQueries,
+      ...jobAdQueries,
+      ...collaborationQueries,
+      jobOrderEventActionTypes: () => EVENT_ACTION_TYPES,
+      occupations: (_: unknown, { search }: { search?: string | null }) => catalog.searchTitles(search ?? undefined),
+      occupation: (_: unknown, args: { code: string; classification: OccupationClassification }) => catalog.find(args.code.trim(), args.classification),
+    },
+    Mutation: {
+      ...jobOrderMutations(catalog),
+      ...mediationMutations,
+      ...collaborationMutations,
+      ...jobAdMutations(catalog),
+    },
+    RecruitmentCollaboration: collaborationFields,
+    ...fieldResolvers(catalog),
   };
 }

@@ -13,7 +13,7 @@ import { primaryAuthorities, toEventAuthorities, visibleOrder } from '../access-
 import { JobAd } from '../entities/JobAd';
 import { RecruitmentEvent, type JobAdPayload } from '../events';
 import { callerAuthority, canEditOrder, jobAdState, RecruitmentErrorCode, validateJobAd, validateWithdrawal, type JobAdInput } from '../rules';
-import { inTransaction, type Context, type UnitOfWork } from '../unit-of-work';
+import { inTransaction, type Context, type UnitOfWork } from '../writes';
 
 export function isJobAdOwner(identity: Identity, ad: JobAd): boolean {
   if (identity.role === 'system') return true;
