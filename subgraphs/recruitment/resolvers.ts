@@ -1,27 +1,117 @@
-// Recruitment resolvers: parse → authorize → rule → persist (with its event, in one transaction).
-// Built around the occupation catalog in use, so a full list loaded from a file applies everywhere.
-// Field resolvers of the recruitment types: lists go through DataLoaders; every field that reveals
-// another record re-checks the caller's right to see it, and free text is withheld from analysts.
+// Recruitment resolvers: thin maps from the schema to mutations/ (parse → authorize → rule → persist
+// with its event, in one transaction) and to loaders for reads. Lists go through DataLoaders; every
+// field that reveals another record re-checks the caller's right to see it (access-facts.ts), and
+// free text is withheld from analysts. Built around the occupation catalog in use, so a full list
+// loaded from a file applies everywhere.
 import { today } from '../../core/dates';
-import type { OccupationCatalog, OccupationClassification, Occupation } from '../common/occupations';
-import { orderFacts, ownerKey, visibleMediations, visibleOrder } from './access-facts';
-import type { JobAd } from './entities/JobAd';
-import type { JobOrder } from './entities/JobOrder';
+import type { Occupation, OccupationCatalog, OccupationClassification } from '../common/occupations';
+import { canSeeJobAd, isJobAdOwner, jobAdStateOn, orderFacts, ownerKey, visibleMediations, visibleOrder } from './access-facts';
+import { JobAd } from './entities/JobAd';
+import { JobOrder } from './entities/JobOrder';
 import type { JobOrderEvent } from './entities/JobOrderEvent';
-import type { Mediation } from './entities/Mediation';
-import { canEditOrder, EVENT_ACTION_TYPES, eventActionType, mayReadFreeText, parseAuthorityKey } from './rules';
-import type { Context } from './writes';
-import { collaborationFields, collaborationMutations, collaborationQueries } from './mutations/collaborations';
-import { isJobAdOwner, jobAdMutations, jobAdQueries, stateOf } from './mutations/job-ads';
-import { jobOrderMutations, jobOrderQueries } from './mutations/job-orders';
-import { mediationMutations } from './mutations/mediations';
+import { Mediation } from './entities/Mediation';
+import { CollaborationMember, RecruitmentCollaboration } from './entities/RecruitmentCollaboration';
+import { createRecruitmentCollaboration, dissolveRecruitmentCollaboration, updateRecruitmentCollaboration } from './mutations/collaborations';
+import type { Context } from './mutations/context';
+import { publishJobAd, withdrawJobAd, type PublishJobAdInput } from './mutations/job-ads';
+import { briefEmployer, changeJobOrderStatus, createJobOrder, importJobOrder, updateJobOrder } from './mutations/job-orders';
+import { approveCandidate, mediateCandidate, removeCandidate, reportMediationResult, type MediateCandidateInput } from './mutations/mediations';
+import {
+  callerAuthority,
+  canEditOrder,
+  canSeeOrder,
+  eventActionType,
+  EVENT_ACTION_TYPES,
+  mayReadFreeText,
+  parseAuthorityKey,
+  type CollaborationInput,
+  type ImportJobOrderInput,
+  type JobOrderStatus,
+  type JobOrderUpdateInput,
+  type MediationOutcome,
+  type NewJobOrderInput,
+} from './rules';
+
+const MAX_PAGE = 200;
+
+/** A page of at most MAX_PAGE rows, 50 unless asked otherwise. */
+const page = (args: { first?: number | null; offset?: number | null }) => ({
+  limit: Math.min(Math.max(args.first ?? 50, 1), MAX_PAGE),
+  offset: Math.max(args.offset ?? 0, 0),
+});
 
 const orderOf = async (ctx: Context, id: string) => (await visibleOrder(ctx.loaders, ctx.identity, id))?.order ?? null;
 
-function fieldResolvers(catalog: OccupationCatalog) {
+interface JobOrdersArgs {
+  filter?: { status?: JobOrderStatus | null; isInternal?: boolean | null } | null;
+  first?: number | null;
+  offset?: number | null;
+}
+
+/** Narrowed in SQL to what the caller may see, then checked order by order like jobOrder(id). */
+async function jobOrders(args: JobOrdersArgs, ctx: Context): Promise<JobOrder[]> {
+  const { identity } = ctx;
+  const where: Record<string, unknown> = {};
+  if (args.filter?.status) where.status = args.filter.status;
+  if (args.filter?.isInternal !== undefined && args.filter?.isInternal !== null) where.isInternal = args.filter.isInternal;
+  const caller = callerAuthority(identity);
+  if (identity.role === 'analyst') where.isInternal = false;
+  if (caller) {
+    const collaborationId = await ctx.loaders.collaborationIdByMember.load(`${caller.kind}:${caller.code}`);
+    const owners = collaborationId ? await ctx.em.find(CollaborationMember, { collaborationId }) : [caller];
+    // A fork, so these partially loaded rows never stand in for full ones in the request's identity map.
+    const mediated = caller.kind === 'JOBCENTRE' ? await ctx.em.fork().find(Mediation, { personJobcentre: caller.code }, { fields: ['jobOrderId'] }) : [];
+    where.$or = [
+      { isInternal: false },
+      ...owners.map((o) => ({ owningKind: o.kind, owningAuthority: o.code })),
+      ...(mediated.length > 0 ? [{ id: { $in: [...new Set(mediated.map((m) => m.jobOrderId))] } }] : []),
+    ];
+  }
+  const orders = await ctx.em.find(JobOrder, where, { orderBy: { createdAt: 'desc', id: 'asc' }, ...page(args) });
+  orders.forEach((o) => ctx.loaders.jobOrderById.prime(o.id, o));
+  const facts = await Promise.all(orders.map((o) => orderFacts(ctx.loaders, identity, o)));
+  return orders.filter((_, i) => canSeeOrder(identity, facts[i]));
+}
+
+async function jobAd(id: string, ctx: Context): Promise<JobAd | null> {
+  const ad = await ctx.loaders.jobAdById.load(id);
+  return ad && canSeeJobAd(ctx.identity, ad, today(ctx.clock)) ? ad : null;
+}
+
+export function createResolvers(catalog: OccupationCatalog) {
   const occupation = (code: string | null, classification: OccupationClassification | null) => (code && classification ? catalog.find(code, classification) : null);
 
   return {
+    Query: {
+      jobOrder: (_: unknown, { id }: { id: string }, ctx: Context) => orderOf(ctx, id),
+      jobOrders: (_: unknown, args: JobOrdersArgs, ctx: Context) => jobOrders(args, ctx),
+      jobAd: (_: unknown, { id }: { id: string }, ctx: Context) => jobAd(id, ctx),
+      jobAds: (_: unknown, args: { first?: number | null; offset?: number | null }, ctx: Context) =>
+        ctx.em.find(JobAd, { state: 'PUBLISHED', lastPublicationDate: { $gte: today(ctx.clock) } }, { orderBy: { publishedAt: 'desc', id: 'asc' }, ...page(args) }),
+      recruitmentCollaborations: (_: unknown, __: unknown, ctx: Context) => ctx.em.find(RecruitmentCollaboration, {}, { orderBy: { name: 'asc' } }),
+      jobOrderEventActionTypes: () => EVENT_ACTION_TYPES,
+      occupations: (_: unknown, { search }: { search?: string | null }) => catalog.searchTitles(search ?? undefined),
+      occupation: (_: unknown, args: { code: string; classification: OccupationClassification }) => catalog.find(args.code.trim(), args.classification),
+    },
+    Mutation: {
+      createJobOrder: (_: unknown, { input }: { input: NewJobOrderInput }, ctx: Context) => createJobOrder(ctx, input, catalog),
+      updateJobOrder: (_: unknown, { input }: { input: JobOrderUpdateInput & { id: string } }, ctx: Context) => updateJobOrder(ctx, input, catalog),
+      changeJobOrderStatus: (_: unknown, { input }: { input: { id: string; status: JobOrderStatus } }, ctx: Context) => changeJobOrderStatus(ctx, input),
+      briefEmployer: (_: unknown, { jobOrderId }: { jobOrderId: string }, ctx: Context) => briefEmployer(ctx, jobOrderId),
+      importJobOrder: (_: unknown, { input }: { input: ImportJobOrderInput }, ctx: Context) => importJobOrder(ctx, input, catalog),
+      mediateCandidate: (_: unknown, { input }: { input: MediateCandidateInput }, ctx: Context) => mediateCandidate(ctx, input),
+      removeCandidate: (_: unknown, { mediationId }: { mediationId: string }, ctx: Context) => removeCandidate(ctx, mediationId),
+      approveCandidate: (_: unknown, { mediationId }: { mediationId: string }, ctx: Context) => approveCandidate(ctx, mediationId),
+      reportMediationResult: (_: unknown, { input }: { input: { mediationId: string; outcome: MediationOutcome } }, ctx: Context) => reportMediationResult(ctx, input),
+      createRecruitmentCollaboration: (_: unknown, { input }: { input: CollaborationInput }, ctx: Context) => createRecruitmentCollaboration(ctx, input),
+      updateRecruitmentCollaboration: (_: unknown, { id, input }: { id: string; input: CollaborationInput }, ctx: Context) => updateRecruitmentCollaboration(ctx, id, input),
+      dissolveRecruitmentCollaboration: (_: unknown, { id }: { id: string }, ctx: Context) => dissolveRecruitmentCollaboration(ctx, id),
+      publishJobAd: (_: unknown, { input }: { input: PublishJobAdInput }, ctx: Context) => publishJobAd(ctx, input, catalog),
+      withdrawJobAd: (_: unknown, { id }: { id: string }, ctx: Context) => withdrawJobAd(ctx, id),
+    },
+    RecruitmentCollaboration: {
+      members: (c: RecruitmentCollaboration, _: unknown, ctx: Context) => ctx.loaders.membersByCollaboration.load(c.id),
+    },
     Person: {
       mediations: async (person: { id: string }, _: unknown, ctx: Context) => visibleMediations(ctx.loaders, ctx.identity, await ctx.loaders.mediationsByPerson.load(person.id), today(ctx.clock)),
     },
@@ -67,29 +157,8 @@ function fieldResolvers(catalog: OccupationCatalog) {
       cvr: (ad: JobAd, _: unknown, ctx: Context) => (!ad.anonymous || isJobAdOwner(ctx.identity, ad) ? ad.cvr : null),
       pNumber: (ad: JobAd, _: unknown, ctx: Context) => (!ad.anonymous || isJobAdOwner(ctx.identity, ad) ? ad.pNumber : null),
       occupation: (ad: JobAd) => catalog.find(ad.occupationCode, 'ESCO_STAR'),
-      state: (ad: JobAd, _: unknown, ctx: Context) => stateOf(ad, ctx),
+      state: (ad: JobAd, _: unknown, ctx: Context) => jobAdStateOn(ad, today(ctx.clock)),
       jobOrder: (ad: JobAd, _: unknown, ctx: Context) => (ad.jobOrderId ? orderOf(ctx, ad.jobOrderId) : null),
     },
-  };
-}
-
-export function createResolvers(catalog: OccupationCatalog) {
-  return {
-    Query: {
-      ...jobOrderQueries,
-      ...jobAdQueries,
-      ...collaborationQueries,
-      jobOrderEventActionTypes: () => EVENT_ACTION_TYPES,
-      occupations: (_: unknown, { search }: { search?: string | null }) => catalog.searchTitles(search ?? undefined),
-      occupation: (_: unknown, args: { code: string; classification: OccupationClassification }) => catalog.find(args.code.trim(), args.classification),
-    },
-    Mutation: {
-      ...jobOrderMutations(catalog),
-      ...mediationMutations,
-      ...collaborationMutations,
-      ...jobAdMutations(catalog),
-    },
-    RecruitmentCollaboration: collaborationFields,
-    ...fieldResolvers(catalog),
   };
 }

@@ -1,16 +1,13 @@
 // Recruitment collaborations, managed by the system role (STAR's registry of which jobcentres and
 // a-kasser recruit together). Members gain and lose the primary-authority rights at once.
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { requireRole } from '../../../core/authorize';
 import { DomainError, ErrorCode } from '../../../core/errors';
-import { recordEvent } from '../../../core/outbox';
-import { addressEvent } from '../dispatch';
-import { toEventAuthorities } from '../access-facts';
+import { isUniqueViolation } from '../../../core/write-path';
 import { CollaborationMember, RecruitmentCollaboration } from '../entities/RecruitmentCollaboration';
-import { RecruitmentEvent, type CollaborationChangedPayload } from '../events';
 import { authorityKey, RecruitmentErrorCode, validateCollaboration, type CollaborationInput } from '../rules';
-import { inTransaction, type Context, type UnitOfWork } from '../writes';
+import { inTransaction, recordCollaborationChange, type UnitOfWork } from '../writes';
+import type { Context } from './context';
 
 function inOtherCollaboration(keys: string[]): DomainError {
   return new DomainError(RecruitmentErrorCode.AUTHORITY_IN_OTHER_COLLABORATION, `${keys.join(', ')} belong(s) to another recruitment collaboration; remove them there first.`, { authorities: keys });
@@ -25,66 +22,58 @@ async function saveMembers(uow: UnitOfWork, ctx: Context, collaboration: Recruit
   previous.filter((m) => !wanted.has(authorityKey(m))).forEach((m) => uow.em.remove(m));
   for (const [key, ref] of wanted) if (!had.has(key)) uow.em.create(CollaborationMember, { ...ref, collaborationId: collaboration.id });
   Object.assign(collaboration, { name: valid.name, updatedAt: ctx.clock.now() });
-  recordChange(uow, ctx, collaboration, [...wanted.keys()], [...had]);
+  recordCollaborationChange(uow, ctx, collaboration, [...wanted.keys()], [...had]);
 }
 
-/** Old and new members hear of it: their rights on each other's internal orders changed. */
-function recordChange(uow: UnitOfWork, ctx: Context, collaboration: RecruitmentCollaboration, members: string[], previousMembers: string[]) {
-  const payload: CollaborationChangedPayload = { collaborationId: collaboration.id, name: collaboration.name, members: members.sort(), previousMembers: previousMembers.sort() };
-  const kind = RecruitmentEvent.RECRUITMENT_COLLABORATION_CHANGED;
-  const authorities = addressEvent(kind, null, toEventAuthorities([...members, ...previousMembers]));
-  recordEvent(uow.em, ctx.clock, { kind, entityType: 'RecruitmentCollaboration', entityId: collaboration.id, authorities, payload: { ...payload } });
-}
-
-/** A concurrent writer took a member or the name first: the unique keys decide, we explain. */
+/**
+ * A concurrent writer took a member or the name first: the unique keys decide, we explain. Not
+ * core's `uniquely`: one commit can break either of two keys, and only the violation's message
+ * says which, while `uniquely` hands its mapping no error to read.
+ */
 function translate(error: unknown): never {
-  if (error instanceof UniqueConstraintViolationException) {
+  if (isUniqueViolation(error)) {
     // The member table's key is the authority; the only other unique key is the collaboration's name.
-    throw error.message.includes('collaboration_member')
+    throw (error as Error).message.includes('collaboration_member')
       ? new DomainError(RecruitmentErrorCode.AUTHORITY_IN_OTHER_COLLABORATION, 'An authority joined another recruitment collaboration at the same moment; read them again.')
       : new DomainError(RecruitmentErrorCode.COLLABORATION_INVALID, 'A recruitment collaboration with that name exists already.', { field: 'name' });
   }
   throw error;
 }
 
-export const collaborationMutations = {
-  async createRecruitmentCollaboration(_: unknown, { input }: { input: CollaborationInput }, ctx: Context): Promise<RecruitmentCollaboration> {
-    requireRole(ctx.identity, 'system');
-    return inTransaction(ctx, async (uow) => {
-      const now = ctx.clock.now();
-      const collaboration = uow.em.create(RecruitmentCollaboration, { id: randomUUID(), name: input.name.trim(), createdAt: now, updatedAt: now });
-      await saveMembers(uow, ctx, collaboration, input, []);
-      return collaboration;
-    }).catch(translate);
-  },
-  async updateRecruitmentCollaboration(_: unknown, { id, input }: { id: string; input: CollaborationInput }, ctx: Context): Promise<RecruitmentCollaboration> {
-    requireRole(ctx.identity, 'system');
-    return inTransaction(ctx, async (uow) => {
-      const collaboration = await uow.em.findOne(RecruitmentCollaboration, { id });
-      if (!collaboration) throw new DomainError(ErrorCode.NOT_FOUND, 'No recruitment collaboration with that id.');
-      await saveMembers(uow, ctx, collaboration, input, await uow.em.find(CollaborationMember, { collaborationId: id }));
-      return collaboration;
-    }).catch(translate);
-  },
-  /** Ends a collaboration: its members keep their own orders and lose each other's internal ones. */
-  async dissolveRecruitmentCollaboration(_: unknown, { id }: { id: string }, ctx: Context): Promise<boolean> {
-    requireRole(ctx.identity, 'system');
-    return inTransaction(ctx, async (uow) => {
-      const collaboration = await uow.em.findOne(RecruitmentCollaboration, { id });
-      if (!collaboration) throw new DomainError(ErrorCode.NOT_FOUND, 'No recruitment collaboration with that id.');
-      const members = await uow.em.find(CollaborationMember, { collaborationId: id });
-      members.forEach((m) => uow.em.remove(m));
-      uow.em.remove(collaboration);
-      recordChange(uow, ctx, collaboration, [], members.map((m) => authorityKey(m)));
-      return true;
-    });
-  },
-};
+function collaborationNotFound(): DomainError {
+  return new DomainError(ErrorCode.NOT_FOUND, 'No recruitment collaboration with that id.');
+}
 
-export const collaborationQueries = {
-  recruitmentCollaborations: (_: unknown, __: unknown, ctx: Context) => ctx.em.find(RecruitmentCollaboration, {}, { orderBy: { name: 'asc' } }),
-};
+export async function createRecruitmentCollaboration(ctx: Context, input: CollaborationInput): Promise<RecruitmentCollaboration> {
+  requireRole(ctx.identity, 'system');
+  return inTransaction(ctx, async (uow) => {
+    const now = ctx.clock.now();
+    const collaboration = uow.em.create(RecruitmentCollaboration, { id: randomUUID(), name: input.name.trim(), createdAt: now, updatedAt: now });
+    await saveMembers(uow, ctx, collaboration, input, []);
+    return collaboration;
+  }).catch(translate);
+}
 
-export const collaborationFields = {
-  members: (c: RecruitmentCollaboration, _: unknown, ctx: Context) => ctx.loaders.membersByCollaboration.load(c.id),
-};
+export async function updateRecruitmentCollaboration(ctx: Context, id: string, input: CollaborationInput): Promise<RecruitmentCollaboration> {
+  requireRole(ctx.identity, 'system');
+  return inTransaction(ctx, async (uow) => {
+    const collaboration = await uow.em.findOne(RecruitmentCollaboration, { id });
+    if (!collaboration) throw collaborationNotFound();
+    await saveMembers(uow, ctx, collaboration, input, await uow.em.find(CollaborationMember, { collaborationId: id }));
+    return collaboration;
+  }).catch(translate);
+}
+
+/** Ends a collaboration: its members keep their own orders and lose each other's internal ones. */
+export async function dissolveRecruitmentCollaboration(ctx: Context, id: string): Promise<boolean> {
+  requireRole(ctx.identity, 'system');
+  return inTransaction(ctx, async (uow) => {
+    const collaboration = await uow.em.findOne(RecruitmentCollaboration, { id });
+    if (!collaboration) throw collaborationNotFound();
+    const members = await uow.em.find(CollaborationMember, { collaborationId: id });
+    members.forEach((m) => uow.em.remove(m));
+    uow.em.remove(collaboration);
+    recordCollaborationChange(uow, ctx, collaboration, [], members.map((m) => authorityKey(m)));
+    return true;
+  });
+}
