@@ -1,13 +1,14 @@
-// The plan subgraph's reactions to the person subgraph's events. core/consumer.ts stores the stream
+// The plan subgraph's reactions to other subgraphs' events: the shared person directory, and the
+// person subgraph's visitation and contact-group changes. core/consumer.ts stores the stream
 // position in the same transaction as the reaction, so an event delivered twice acts once.
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../core/clock';
 import type { ConsumerDefinition } from '../../core/consumer';
 import type { DomainEvent } from '../../core/events';
-import { KnownPerson } from '../common/person-directory';
+import { KnownPerson, personDirectoryConsumer } from '../common/person-directory';
 import { PersonEvent, type ContactGroupChangedPayload, type VisitationChangedPayload } from '../common/person-events';
 import { PersonCategoryRecord } from './entities/PersonCategoryRecord';
-import { writeVersionIn } from './plan-writer';
+import { writeVersionIn } from './writes';
 import { ChangeCode, requirementsRemovedOnGroupChange } from './rules';
 
 /** Who the versions this consumer writes are attributed to. */
@@ -47,4 +48,9 @@ export function planPersonReactions(clock: Clock): ConsumerDefinition {
       else if (event.kind === PersonEvent.CONTACT_GROUP_CHANGED) await onContactGroupChanged(em, clock, event);
     },
   };
+}
+
+/** Every consumer of the plan subgraph, as the module starts them. */
+export function consumers(clock: Clock): ConsumerDefinition[] {
+  return [personDirectoryConsumer('plan'), planPersonReactions(clock)];
 }

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphModule } from '../../core/subgraph-server';
-import { personDirectoryConsumer } from '../common/person-directory';
-import { planPersonReactions } from './consumers';
+import { consumers } from './consumers';
 import { entities } from './entities';
 import { createLoaders, type PlanLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -19,5 +18,5 @@ export const planSubgraph: SubgraphModule<PlanLoaders> = {
   entities,
   migrations,
   createLoaders,
-  consumers: (clock) => [personDirectoryConsumer('plan'), planPersonReactions(clock)],
+  consumers,
 };

@@ -1,8 +1,7 @@
 // Plan resolvers: thin maps from the schema to mutations/ (parse → authorize → rule → persist with
-// its events) and to loaders for reads; access.ts decides who sees what.
+// its events) and to loaders for reads; rules/access.ts decides who sees what.
 import type { KnownPerson } from '../common/person-directory';
 import { today } from '../../core/dates';
-import { assertMayRead, hidesFreeText } from './access';
 import type { ActivityRecord } from './entities/Activity';
 import type { PlanVersion } from './entities/PlanVersion';
 import { cancelActivity, interruptActivity, registerActivity, updateActivity, type CancelActivityInput, type InterruptActivityInput, type RegisterActivityInput, type UpdateActivityInput } from './mutations/activities';
@@ -14,9 +13,11 @@ import {
   activityCategory,
   ALLOCATION_FRAMES,
   allocationFrame,
+  assertMayRead,
   CANCELLATION_CAUSES,
   cancellationCause,
   changeCode,
+  hidesFreeText,
   workObligationHours,
   type AllocationFrame,
   type JobSearchRequirements,

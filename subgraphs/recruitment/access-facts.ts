@@ -1,13 +1,15 @@
 // Loads what the access rules (rules/access.ts) decide on, through the DataLoaders, and answers the
-// recurring questions: may the caller see this order, this mediation; who must hear of a change.
+// recurring questions: may the caller see this order, this mediation, this job ad; who must hear of
+// a change. Reads and writes (resolvers.ts, mutations/, writes.ts) ask here alike.
 import type { IsoDate } from '../../core/dates';
 import type { EventAuthorities } from '../../core/events';
 import type { Identity } from '../../core/identity';
 import { akasseReads } from '../common/akasse-access';
+import type { JobAd } from './entities/JobAd';
 import type { JobOrder } from './entities/JobOrder';
 import type { Mediation } from './entities/Mediation';
 import type { RecruitmentLoaders } from './loaders';
-import { authorityKey, callerAuthority, canSeeMediation, canSeeOrder, parseAuthorityKey, type MediationAccessFacts, type OrderAccessFacts } from './rules';
+import { authorityKey, callerAuthority, canSeeMediation, canSeeOrder, jobAdState, parseAuthorityKey, type MediationAccessFacts, type OrderAccessFacts } from './rules';
 
 export function ownerKey(order: JobOrder): string {
   return authorityKey({ kind: order.owningKind, code: order.owningAuthority });
@@ -55,6 +57,23 @@ export async function isMediationVisible(loaders: RecruitmentLoaders, identity: 
 export async function visibleMediations(loaders: RecruitmentLoaders, identity: Identity, mediations: Mediation[], today: IsoDate): Promise<Mediation[]> {
   const visible = await Promise.all(mediations.map((m) => isMediationVisible(loaders, identity, m, today)));
   return mediations.filter((_, i) => visible[i]);
+}
+
+/** Whoever published the ad, and the system role: they see an anonymous ad's employer and may withdraw it. */
+export function isJobAdOwner(identity: Identity, ad: JobAd): boolean {
+  if (identity.role === 'system') return true;
+  const caller = callerAuthority(identity);
+  return caller !== null && caller.kind === ad.ownerKind && caller.code === ad.ownerCode;
+}
+
+/** The ad's state on `today`: a published ad past its last publication date reads as expired. */
+export function jobAdStateOn(ad: JobAd, today: IsoDate) {
+  return jobAdState(ad.state, ad.lastPublicationDate, today);
+}
+
+/** Published ads are for everyone; withdrawn and expired ones only for their owner (else NOT_FOUND). */
+export function canSeeJobAd(identity: Identity, ad: JobAd, today: IsoDate): boolean {
+  return jobAdStateOn(ad, today) === 'PUBLISHED' || isJobAdOwner(identity, ad);
 }
 
 /** Owner and the members of its collaboration: the order's primary authorities, as event addressees. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'graphql';
 import type { SubgraphModule } from '../../core/subgraph-server';
 import { occupationCatalog } from '../common/occupations';
-import { personDirectoryConsumer } from '../common/person-directory';
+import { consumers } from './consumers';
 import { entities } from './entities';
 import { createLoaders, type RecruitmentLoaders } from './loaders';
 import { createResolvers } from './resolvers';
@@ -20,5 +20,5 @@ export const recruitmentSubgraph: SubgraphModule<RecruitmentLoaders> = {
   entities,
   migrations,
   createLoaders,
-  consumers: () => [personDirectoryConsumer('recruitment')],
+  consumers,
 };

@@ -5,14 +5,14 @@ import type { EntityManager } from '@mikro-orm/core';
 import { today } from '../../../core/dates';
 import { DomainError } from '../../../core/errors';
 import { findPersonByCpr, KnownPerson } from '../../common/person-directory';
-import { assertMayWriteActivities } from '../access';
 import { Activity, activityRecord, type ActivityRecord } from '../entities/Activity';
 import type { PlanVersion } from '../entities/PlanVersion';
 import { PlanEvent, type ActivityNuphPayload, type JobOrientedEducationRegisteredPayload } from '../events';
-import { writePlanVersion, type VersionChange } from '../plan-writer';
+import { writePlanVersion, type VersionChange } from '../writes';
 import {
   activityHoursPerWeek,
   assertActivityActive,
+  assertMayWriteActivities,
   cancellationCause,
   ChangeCode,
   PlanErrorCode,

@@ -2,11 +2,10 @@
 // an education order; no Min plan required for sick-benefit recipients with a job to return to).
 import { today } from '../../../core/dates';
 import { findPersonByCpr } from '../../common/person-directory';
-import { assertJobcentreMayWrite } from '../access';
 import type { PlanVersion } from '../entities/PlanVersion';
 import { isKnownOccupation } from '../../common/occupations';
-import { writePlanVersion } from '../plan-writer';
-import { birthDateFromCpr, decidePlanGoals } from '../rules';
+import { writePlanVersion } from '../writes';
+import { assertJobcentreMayWrite, birthDateFromCpr, decidePlanGoals } from '../rules';
 import { author, type Context } from './context';
 
 export interface PlanGoalsInput {

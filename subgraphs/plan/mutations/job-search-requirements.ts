@@ -2,12 +2,11 @@
 import { today } from '../../../core/dates';
 import { DomainError } from '../../../core/errors';
 import { findPersonByCpr } from '../../common/person-directory';
-import { assertJobcentreMayWrite } from '../access';
 import { PersonCategoryRecord } from '../entities/PersonCategoryRecord';
 import type { PlanVersion } from '../entities/PlanVersion';
 import { isKnownOccupation } from '../../common/occupations';
-import { writePlanVersion } from '../plan-writer';
-import { ChangeCode, PlanErrorCode, planPersonCategory, validateJobSearchRequirements, type SearchArea } from '../rules';
+import { writePlanVersion } from '../writes';
+import { assertJobcentreMayWrite, ChangeCode, PlanErrorCode, planPersonCategory, validateJobSearchRequirements, type SearchArea } from '../rules';
 import { author, type Context } from './context';
 
 export interface JobSearchRequirementsInput {

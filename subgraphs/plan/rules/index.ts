@@ -4,6 +4,9 @@
 /** Stable error codes thrown (as DomainError) by every rule below. */
 export { PlanErrorCode } from './error-codes';
 
+/** Who may read and change a person's Min plan (the access matrix of docs/subgraphs/plan.md). */
+export { assertJobcentreMayWrite, assertMayRead, assertMayWriteActivities, hidesFreeText, mayRead } from './access';
+
 /** Allocation frames (bevillingsrammer), seed 001 §4.2: dated, frame 18 restricted to 13 categories. */
 export {
   ALLOCATION_FRAMES,

@@ -2,15 +2,14 @@
 // coordinator (8), result (9). A mediation to an internal order of a citizen whose jobcentre is
 // outside the collaboration lets that jobcentre read the order, and tells it (001 §5.1).
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { forbidden, requireRole } from '../../../core/authorize';
 import { today } from '../../../core/dates';
 import { DomainError, ErrorCode } from '../../../core/errors';
+import { uniquely } from '../../../core/write-path';
 import { isCurrentAkasse } from '../../common/akasse-access';
 import { findPersonByCpr } from '../../common/person-directory';
 import { isMediationVisible, mediationFacts, orderFacts, visibleOrder } from '../access-facts';
 import { Mediation } from '../entities/Mediation';
-import { recordOrderEvent } from '../order-events';
 import {
   actorKey,
   authorityKey,
@@ -27,8 +26,9 @@ import {
   type MediationOutcome,
   type MediationStep,
 } from '../rules';
+import { inTransaction, recordOrderEvent, type UnitOfWork } from '../writes';
+import type { Context } from './context';
 import { orderNotFound } from './job-orders';
-import { inTransaction, type Context, type UnitOfWork } from '../unit-of-work';
 
 function mediationNotFound(): DomainError {
   return new DomainError(ErrorCode.NOT_FOUND, 'No mediation with that id is visible to you.');
@@ -38,9 +38,15 @@ function citizensJobcentre(mediation: Mediation): string {
   return authorityKey({ kind: 'JOBCENTRE', code: mediation.personJobcentre });
 }
 
-async function mediate(ctx: Context, input: { jobOrderId: string; cpr: string }): Promise<Mediation> {
+export interface MediateCandidateInput {
+  jobOrderId: string;
+  cpr: string;
+}
+
+/** One mediation per person and order: a parallel second one reads ALREADY_MEDIATED, like a late one. */
+export async function mediateCandidate(ctx: Context, input: MediateCandidateInput): Promise<Mediation> {
   requireRole(ctx.identity, 'caseworker', 'akasse', 'system');
-  return inTransaction(ctx, async (uow) => {
+  return uniquely(() => inTransaction(ctx, async (uow) => {
     const found = await visibleOrder(uow.loaders, ctx.identity, input.jobOrderId);
     if (!found) throw orderNotFound();
     const { order, facts } = found;
@@ -77,10 +83,7 @@ async function mediate(ctx: Context, input: { jobOrderId: string; cpr: string })
       payload: { grantsReadAccessTo: mediationGrantsReadAccess(facts, person.municipalityCode, citizensCollaboration) ? person.municipalityCode : null },
     });
     return mediation;
-  }).catch((error: unknown) => {
-    if (error instanceof UniqueConstraintViolationException) throw alreadyMediated();
-    throw error;
-  });
+  }), alreadyMediated);
 }
 
 function alreadyMediated(): DomainError {
@@ -127,10 +130,6 @@ async function step(ctx: Context, mediationId: string, which: MediationStep, out
   });
 }
 
-export const mediationMutations = {
-  mediateCandidate: (_: unknown, { input }: { input: { jobOrderId: string; cpr: string } }, ctx: Context) => mediate(ctx, input),
-  removeCandidate: (_: unknown, { mediationId }: { mediationId: string }, ctx: Context) => step(ctx, mediationId, 'REMOVE'),
-  approveCandidate: (_: unknown, { mediationId }: { mediationId: string }, ctx: Context) => step(ctx, mediationId, 'APPROVE'),
-  reportMediationResult: (_: unknown, { input }: { input: { mediationId: string; outcome: MediationOutcome } }, ctx: Context) =>
-    step(ctx, input.mediationId, 'REPORT_RESULT', input.outcome),
-};
+export const removeCandidate = (ctx: Context, mediationId: string) => step(ctx, mediationId, 'REMOVE');
+export const approveCandidate = (ctx: Context, mediationId: string) => step(ctx, mediationId, 'APPROVE');
+export const reportMediationResult = (ctx: Context, input: { mediationId: string; outcome: MediationOutcome }) => step(ctx, input.mediationId, 'REPORT_RESULT', input.outcome);

@@ -1,10 +1,10 @@
-// Who may read and change a person's Min plan. Every resolver of this subgraph asks here, so the
-// access matrix in docs/subgraphs/plan.md is this file.
-import { forbidden, requireRole } from '../../core/authorize';
-import type { IsoDate } from '../../core/dates';
-import type { Identity } from '../../core/identity';
-import { akasseReads, isCurrentAkasse } from '../common/akasse-access';
-import type { KnownPerson } from '../common/person-directory';
+// Who may read and change a person's Min plan. Every resolver and mutation of this subgraph asks
+// here, so the access matrix in docs/subgraphs/plan.md is this file.
+import { forbidden, requireRole } from '../../../core/authorize';
+import type { IsoDate } from '../../../core/dates';
+import type { Identity } from '../../../core/identity';
+import { akasseReads, isCurrentAkasse } from '../../common/akasse-access';
+import type { KnownPerson } from '../../common/person-directory';
 
 /**
  * Reading: the person's own jobcentre (the municipality the person belongs to now), the person's

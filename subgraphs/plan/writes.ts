@@ -1,16 +1,19 @@
-// Writes the next Min plan version and its events in one unit of work. Versions of a person are
-// numbered 1, 2, 3 … with no gap and no duplicate, even when several writers change the same
-// person's plan at the same moment.
+// The plan subgraph's write module: lock the person, read the latest version fresh, write the next
+// Min plan version and record its events, in one unit of work. Versions of a person are numbered
+// 1, 2, 3 … with no gap and no duplicate, even when several writers change the same person's plan
+// at the same moment.
 import { randomUUID } from 'node:crypto';
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../core/clock';
 import type { EventDraft } from '../../core/events';
 import { recordEvent } from '../../core/outbox';
+import { isUniqueViolation, lockRow, retryOnLostRace } from '../../core/write-path';
 import { addressEvent, type PlanEventKind } from './dispatch';
 import { KnownPerson } from '../common/person-directory';
 import { PlanVersion } from './entities/PlanVersion';
 import { PlanEvent, type PlanVersionCreatedPayload } from './events';
+
+type PlanEventDraft = Omit<EventDraft, 'authorities' | 'personId' | 'kind'> & { kind: PlanEventKind };
 
 export interface VersionChange {
   changeCodes: number[];
@@ -18,7 +21,7 @@ export interface VersionChange {
   patch: Partial<Pick<PlanVersion, 'jobSearchRequirements' | 'goals' | 'activities'>>;
   activityId?: string | null;
   /** Further events of the same change (NUPH, jobrettet uddannelse); addressed here by kind. */
-  events?: (Omit<EventDraft, 'authorities' | 'personId' | 'kind'> & { kind: PlanEventKind })[];
+  events?: PlanEventDraft[];
 }
 
 export interface Decision<R> {
@@ -31,14 +34,25 @@ export interface Decision<R> {
 export type Decide<R> = (tx: EntityManager, person: KnownPerson, previous: PlanVersion | null) => Promise<Decision<R>>;
 
 /**
- * Inside a transaction the caller owns (a bus consumer's). On PostgreSQL the person's directory row
- * is locked FOR UPDATE first, so writers of one person queue behind each other and each reads the
- * version the previous one wrote; SQLite has one writer at a time anyway. The unique (person,
- * version) index is the last line of defence: a duplicate fails the transaction rather than exist.
+ * The person's directory row, read fresh; on PostgreSQL locked FOR UPDATE, so writers of one person
+ * queue behind each other and each reads the version the previous one wrote (core/write-path.ts).
+ */
+export function lockPerson(tx: EntityManager, personId: string): Promise<KnownPerson> {
+  return lockRow(tx, KnownPerson, { id: personId });
+}
+
+/** Writes one of this subgraph's events to the outbox, addressed by the dispatch table. */
+export function recordPlanEvent(tx: EntityManager, clock: Clock, person: KnownPerson, draft: PlanEventDraft): void {
+  recordEvent(tx, clock, { ...draft, personId: person.id, authorities: addressEvent(draft.kind, person) });
+}
+
+/**
+ * Inside a transaction the caller owns (a bus consumer's). The person is locked first
+ * (`lockPerson`). The unique (person, version) index is the last line of defence: a duplicate
+ * fails the transaction rather than exist.
  */
 export async function writeVersionIn<R>(tx: EntityManager, clock: Clock, createdBy: string, personId: string, decide: Decide<R>): Promise<Decision<R> & { version: PlanVersion | null }> {
-  const locking = tx.getDriver() instanceof PostgreSqlDriver;
-  const person = await tx.findOneOrFail(KnownPerson, { id: personId }, locking ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : { refresh: true });
+  const person = await lockPerson(tx, personId);
   const previous = await tx.findOne(PlanVersion, { personId }, { orderBy: { version: 'desc' } });
   const decision = await decide(tx, person, previous);
   if (decision.change === null) return { ...decision, version: null };
@@ -58,23 +72,16 @@ export async function writeVersionIn<R>(tx: EntityManager, clock: Clock, created
   });
   const payload: PlanVersionCreatedPayload = { personId, version: version.version, changeCodes, activityId };
   for (const draft of [{ kind: PlanEvent.PLAN_VERSION_CREATED, entityType: 'PlanVersion', entityId: version.id, payload: payload as unknown as Record<string, unknown> }, ...events]) {
-    recordEvent(tx, clock, { ...draft, personId, authorities: addressEvent(draft.kind, person) });
+    recordPlanEvent(tx, clock, person, draft);
   }
   return { ...decision, version };
 }
 
-const ATTEMPTS = 5;
-
 /**
- * In a transaction of its own, retried when a parallel writer took the version number first (only
- * possible where no lock is taken, or for a person's very first version on a busy database).
+ * In a transaction of its own, retried from the start (5 attempts in all, then the violation itself
+ * is rethrown) when a parallel writer took the version number first: only possible where no lock is
+ * taken, or for a person's very first version on a busy database. Nothing else is retried.
  */
 export async function writePlanVersion<R>(em: EntityManager, clock: Clock, createdBy: string, personId: string, decide: Decide<R>): Promise<Decision<R> & { version: PlanVersion | null }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await em.fork().transactional((tx) => writeVersionIn(tx, clock, createdBy, personId, decide));
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException) || attempt >= ATTEMPTS) throw error;
-    }
-  }
+  return retryOnLostRace(() => em.fork().transactional((tx) => writeVersionIn(tx, clock, createdBy, personId, decide)), { lostRace: isUniqueViolation, attempts: 5 });
 }
