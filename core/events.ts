@@ -8,7 +8,7 @@ export interface EventAuthorities {
   akasser?: string[];
 }
 
-export interface DomainEvent<P = Record<string, unknown>> {
+export interface DomainEvent<P extends object = Record<string, unknown>> {
   /** Globally unique; consumers and the bus de-duplicate on it. */
   id: string;
   /** The producing subgraph. */
@@ -26,7 +26,7 @@ export interface DomainEvent<P = Record<string, unknown>> {
 }
 
 /** What a resolver hands to the outbox; the rest of the envelope is filled in on write and relay. */
-export interface EventDraft<P = Record<string, unknown>> {
+export interface EventDraft<P extends object = object> {
   kind: string;
   personId?: string | null;
   entityType?: string;
@@ -34,4 +34,19 @@ export interface EventDraft<P = Record<string, unknown>> {
   authorities?: EventAuthorities;
   payload: P;
   schemaVersion?: number;
+}
+
+/** A subgraph's event contract: each kind it emits and that kind's payload. */
+export type EventContract = { [kind: string]: object };
+
+/** An event of one kind of a contract, its payload typed. */
+export type EventOf<C extends EventContract, K extends keyof C & string> = DomainEvent<C[K]> & { kind: K };
+
+/**
+ * The type guard of one contract: `isPersonEvent(event, 'CONTACT_GROUP_CHANGED')` tells by the kind,
+ * and the payload is then that kind's type, so a consumer reads a misspelled field or kind as a
+ * compile error instead of casting the payload.
+ */
+export function eventGuard<C extends EventContract>() {
+  return <K extends keyof C & string>(event: DomainEvent<object>, kind: K): event is EventOf<C, K> => event.kind === kind;
 }

@@ -3,7 +3,7 @@
 // replays the log, then joins the live stream at the exact seam (no gap, no duplicate). Each one
 // has a bounded queue: a subscriber too slow to keep up is closed with its resume position rather
 // than slowing the others or growing memory.
-import type { ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { BusEvent, BusSubscription, EventBus } from '../core/bus';
 import type { Identity } from '../core/identity';
 import { mayReceive } from './notifications/audience';
@@ -142,7 +142,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     this.queue.length = 0;
     this.queue.push({
       sequence: this.lastDelivered,
-      result: Promise.resolve({ errors: [{ message: message(resumeAfter), extensions: { code, resumeAfter } }] } as unknown as ExecutionResult),
+      result: Promise.resolve({ errors: [new GraphQLError(message(resumeAfter), { extensions: { code, resumeAfter } })] }),
     });
     this.closed = true;
     this.stream.remove(this);

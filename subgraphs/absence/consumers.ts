@@ -8,7 +8,7 @@ import type { Clock } from '../../core/clock';
 import type { ConsumerDefinition } from '../../core/consumer';
 import type { DomainEvent } from '../../core/events';
 import { KnownPerson, personDirectoryConsumer } from '../common/person-directory';
-import { AbsenceEvent, PersonEvent, type ContactGroupChangedPayload } from './events';
+import { AbsenceEvent, PersonEvent, isPersonEvent } from './events';
 import type { AbsenceEventKind } from './dispatch';
 import { lockPerson, personAbsences, recordAbsenceEvent } from './writes';
 import { applyAction, planContactGroupReaction, type AbsenceAction } from './rules';
@@ -24,8 +24,8 @@ export function contactGroupReactionConsumer(clock: Clock): ConsumerDefinition {
     name: 'absence.contact-group-reaction',
     streams: ['person'],
     async handle(em: EntityManager, event: DomainEvent) {
-      if (event.kind !== PersonEvent.CONTACT_GROUP_CHANGED) return;
-      const change = event.payload as unknown as ContactGroupChangedPayload;
+      if (!isPersonEvent(event, PersonEvent.CONTACT_GROUP_CHANGED)) return;
+      const change = event.payload;
       // The directory consumer creates the person on PERSON_UPSERTED, which precedes any group change.
       if (!(await em.findOne(KnownPerson, { id: change.personId }))) return;
       const person = await lockPerson(em, change.personId);

@@ -29,6 +29,15 @@ function dayOrToday(on: IsoDate | null | undefined, ctx: Context): IsoDate {
   return on ?? today(ctx.clock);
 }
 
+/**
+ * The absence as a history row left it. The outbox stores every payload as a JSON record; each row
+ * of an absence was written by recordAbsenceEvent (writes.ts) with an AbsencePayload, so this one
+ * read of a stored row says so.
+ */
+function absenceAfter(event: OutboxEvent): AbsencePayload {
+  return event.payload as unknown as AbsencePayload;
+}
+
 export const resolvers = {
   Query: {
     absenceTypes: () => ABSENCE_TYPE_RULES,
@@ -66,8 +75,8 @@ export const resolvers = {
     history: (absence: Absence, _: unknown, ctx: Context) => ctx.loaders.historyByAbsence.load(absence.id),
   },
   AbsenceChange: {
-    start: (event: OutboxEvent) => (event.payload as unknown as AbsencePayload).start,
-    end: (event: OutboxEvent) => (event.payload as unknown as AbsencePayload).end,
-    status: (event: OutboxEvent) => (event.payload as unknown as AbsencePayload).status,
+    start: (event: OutboxEvent) => absenceAfter(event).start,
+    end: (event: OutboxEvent) => absenceAfter(event).end,
+    status: (event: OutboxEvent) => absenceAfter(event).status,
   },
 };

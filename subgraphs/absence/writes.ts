@@ -50,6 +50,6 @@ export function recordAbsenceEvent(
     entityType: 'Absence',
     entityId: absence.id,
     authorities: addressEvent(kind, person),
-    payload: payload as unknown as Record<string, unknown>,
+    payload,
   });
 }

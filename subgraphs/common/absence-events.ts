@@ -1,5 +1,6 @@
 // The absence subgraph's events other subgraphs consume: the contract between them. Add fields
 // freely; change a field's meaning only with a new schemaVersion.
+import { eventGuard, type DomainEvent, type EventOf } from '../../core/events';
 
 export const AbsenceEvent = {
   ABSENCE_REGISTERED: 'ABSENCE_REGISTERED',
@@ -48,4 +49,15 @@ export interface AbsencePayload {
   reRegistrationRequired?: boolean;
   /** ABSENCE_ENDED, ABSENCE_ON_HOLD, ABSENCE_REACTIVATED: the contact group whose start caused it. */
   contactGroupId?: number;
+}
+
+/** The absence subgraph's contract: every kind carries the absence as it is after the change. */
+export type AbsenceEvents = { [K in (typeof AbsenceEvent)[keyof typeof AbsenceEvent]]: AbsencePayload };
+export const isAbsenceEvent = eventGuard<AbsenceEvents>();
+
+const ABSENCE_KINDS: ReadonlySet<string> = new Set(Object.values(AbsenceEvent));
+
+/** Any of the absence subgraph's kinds (they all carry an AbsencePayload). */
+export function isAnyAbsenceEvent(event: DomainEvent<object>): event is EventOf<AbsenceEvents, keyof AbsenceEvents> {
+  return ABSENCE_KINDS.has(event.kind);
 }

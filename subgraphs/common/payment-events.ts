@@ -1,4 +1,5 @@
 // The payment subgraph's events other subgraphs consume: the contract between them.
+import { eventGuard } from '../../core/events';
 
 export const PaymentEvent = {
   AKASSE_MEMBERSHIP_STARTED: 'AKASSE_MEMBERSHIP_STARTED',
@@ -12,3 +13,7 @@ export interface AkasseMembershipPayload {
   start: string;
   end: string | null;
 }
+
+/** The payment subgraph's contract with the others: both kinds carry the membership as it now is. */
+export type PaymentEvents = { [K in (typeof PaymentEvent)[keyof typeof PaymentEvent]]: AkasseMembershipPayload };
+export const isPaymentEvent = eventGuard<PaymentEvents>();

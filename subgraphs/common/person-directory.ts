@@ -10,8 +10,8 @@ import { DomainError, ErrorCode } from '../../core/errors';
 import type { DomainEvent } from '../../core/events';
 import type { DatedMembership } from './akasse-access';
 import { parseCpr } from './cpr';
-import { PaymentEvent, type AkasseMembershipPayload } from './payment-events';
-import { PersonEvent, type ContactGroupChangedPayload, type PersonUpsertedPayload } from './person-events';
+import { PaymentEvent, isPaymentEvent } from './payment-events';
+import { PersonEvent, isPersonEvent } from './person-events';
 
 export interface DirectoryMembership extends DatedMembership {
   id: string;
@@ -51,23 +51,23 @@ export function personDirectoryConsumer(subgraph: string): ConsumerDefinition {
     name: `${subgraph}.person-directory`,
     streams: ['person', 'payment'],
     async handle(em: EntityManager, event: DomainEvent) {
-      if (event.kind === PaymentEvent.AKASSE_MEMBERSHIP_STARTED || event.kind === PaymentEvent.AKASSE_MEMBERSHIP_ENDED) {
-        const payload = event.payload as unknown as AkasseMembershipPayload;
+      if (isPaymentEvent(event, PaymentEvent.AKASSE_MEMBERSHIP_STARTED) || isPaymentEvent(event, PaymentEvent.AKASSE_MEMBERSHIP_ENDED)) {
+        const { payload } = event;
         const known = await em.findOne(KnownPerson, { id: payload.personId });
         if (!known) return;
         if (!known.akasser.includes(payload.akasse)) known.akasser = [...known.akasser, payload.akasse];
         // Both events carry the membership as it now is: replace it by id (a redelivery changes nothing).
         const membership = { id: payload.membershipId, akasse: payload.akasse, start: payload.start, end: payload.end };
         known.memberships = [...known.memberships.filter((m) => m.id !== membership.id), membership];
-      } else if (event.kind === PersonEvent.PERSON_UPSERTED) {
-        const payload = event.payload as unknown as PersonUpsertedPayload;
+      } else if (isPersonEvent(event, PersonEvent.PERSON_UPSERTED)) {
+        const { payload } = event;
         const known =
           (await em.findOne(KnownPerson, { id: payload.personId })) ??
           em.create(KnownPerson, { id: payload.personId, cpr: payload.cpr, municipalityCode: payload.municipalityCode, akasser: [], memberships: [] });
         known.cpr = payload.cpr;
         known.municipalityCode = payload.municipalityCode;
-      } else if (event.kind === PersonEvent.CONTACT_GROUP_CHANGED) {
-        const payload = event.payload as unknown as ContactGroupChangedPayload;
+      } else if (isPersonEvent(event, PersonEvent.CONTACT_GROUP_CHANGED)) {
+        const { payload } = event;
         const known = await em.findOne(KnownPerson, { id: payload.personId });
         if (!known) return;
         known.contactGroupId = payload.contactGroupId;

@@ -1,5 +1,6 @@
 // The person subgraph's events other subgraphs consume: the contract between them. Add fields
 // freely; change a field's meaning only with a new schemaVersion.
+import { eventGuard } from '../../core/events';
 
 export const PersonEvent = {
   PERSON_UPSERTED: 'PERSON_UPSERTED',
@@ -143,3 +144,26 @@ export interface ScreeningResultPayload {
   citizenVisibleUntil: string;
   caseworkersVisibleUntil: string;
 }
+
+/** The person subgraph's contract: each kind and its payload. */
+export interface PersonEvents {
+  PERSON_UPSERTED: PersonUpsertedPayload;
+  CONTACT_GROUP_CHANGED: ContactGroupChangedPayload;
+  VISITATION_CHANGED: VisitationChangedPayload;
+  CV_REQUIREMENT_CHANGED: CvRequirementChangedPayload;
+  JOB_SEEKER_REGISTERED: JobSeekerRegistrationPayload;
+  JOB_SEEKER_REGISTRATION_CHANGED: JobSeekerRegistrationPayload;
+  JOB_SEEKER_REGISTRATION_ANNULLED: JobSeekerRegistrationPayload;
+  JOB_SEEKER_DEREGISTERED: JobSeekerRegistrationPayload;
+  TEMPORARY_ADDRESS_SET: TemporaryAddressSetPayload;
+  SICK_LEAVE_RETURN_EXPECTATION_SET: SickLeaveReturnExpectationPayload;
+  SICK_LEAVE_RETURN_EXPECTATION_ENDED: SickLeaveReturnExpectationPayload;
+  MEETING_SUMMONS_CREATED: MeetingSummonsPayload;
+  MEETING_SUMMONS_UPDATED: MeetingSummonsPayload;
+  MEETING_SUMMONS_CANCELLED: MeetingSummonsPayload;
+  SELF_BOOKING_DEADLINE_SET: SelfBookingDeadlinePayload;
+  SELF_BOOKING_DEADLINE_CLOSED: SelfBookingDeadlinePayload;
+  SCREENING_RESULT_RECORDED: ScreeningResultPayload;
+  SCREENING_RESULT_DELETED: ScreeningResultPayload;
+}
+export const isPersonEvent = eventGuard<{ [K in keyof PersonEvents]: PersonEvents[K] }>();

@@ -47,7 +47,7 @@ export function recordMembershipEvent(em: EntityManager, clock: Clock, kind: Pay
     entityType: 'AkasseMembership',
     entityId: membership.id,
     authorities: recipients(kind, person, memberships),
-    payload: payload as unknown as Record<string, unknown>,
+    payload,
   });
 }
 
@@ -77,6 +77,6 @@ export function recordPeriodEvent(
     entityType: 'EeaBenefitPeriod',
     entityId: period.paymentId,
     authorities: recipients(kind, person, memberships),
-    payload: payload as unknown as Record<string, unknown>,
+    payload,
   });
 }

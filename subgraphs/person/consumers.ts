@@ -8,8 +8,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../core/clock';
 import type { ConsumerDefinition } from '../../core/consumer';
 import type { DomainEvent } from '../../core/events';
-import type { AbsencePayload } from '../common/absence-events';
-import { PaymentEvent, type AkasseMembershipPayload } from '../common/payment-events';
+import { isAnyAbsenceEvent, type AbsencePayload } from '../common/absence-events';
+import { PaymentEvent, isPaymentEvent, type AkasseMembershipPayload } from '../common/payment-events';
 import { AkasseMembership } from './entities/AkasseMembership';
 import { KnownAbsence } from './entities/KnownAbsence';
 import { Person } from './entities/Person';
@@ -22,8 +22,8 @@ async function projectMembership(em: EntityManager, payload: AkasseMembershipPay
   Object.assign(membership, { akasse: payload.akasse, start: payload.start, end: payload.end });
 }
 
-async function projectAbsence(em: EntityManager, clock: Clock, event: DomainEvent): Promise<void> {
-  const payload = event.payload as unknown as AbsencePayload;
+async function projectAbsence(em: EntityManager, clock: Clock, event: DomainEvent<AbsencePayload>): Promise<void> {
+  const { payload } = event;
   if (!(await em.findOne(Person, { id: payload.personId }))) return;
   const absence = (await em.findOne(KnownAbsence, { id: payload.absenceId })) ?? em.create(KnownAbsence, { id: payload.absenceId, personId: payload.personId, typeId: payload.typeId, start: payload.start, end: null, status: payload.status, exemptions: [] });
   Object.assign(absence, { typeId: payload.typeId, start: payload.start, end: payload.end, status: payload.status, exemptions: [...payload.exemptions] });
@@ -37,8 +37,8 @@ export function personConsumers(clock: Clock): ConsumerDefinition[] {
       name: 'person.memberships',
       streams: ['payment'],
       async handle(em, event) {
-        if (event.kind === PaymentEvent.AKASSE_MEMBERSHIP_STARTED || event.kind === PaymentEvent.AKASSE_MEMBERSHIP_ENDED) {
-          await projectMembership(em, event.payload as unknown as AkasseMembershipPayload);
+        if (isPaymentEvent(event, PaymentEvent.AKASSE_MEMBERSHIP_STARTED) || isPaymentEvent(event, PaymentEvent.AKASSE_MEMBERSHIP_ENDED)) {
+          await projectMembership(em, event.payload);
         }
       },
     },
@@ -46,7 +46,7 @@ export function personConsumers(clock: Clock): ConsumerDefinition[] {
       name: 'person.absences',
       streams: ['absence'],
       async handle(em, event) {
-        if (event.kind.startsWith('ABSENCE_')) await projectAbsence(em, clock, event);
+        if (isAnyAbsenceEvent(event)) await projectAbsence(em, clock, event);
       },
     },
   ];

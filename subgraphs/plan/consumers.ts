@@ -6,7 +6,7 @@ import type { Clock } from '../../core/clock';
 import type { ConsumerDefinition } from '../../core/consumer';
 import type { DomainEvent } from '../../core/events';
 import { KnownPerson, personDirectoryConsumer } from '../common/person-directory';
-import { PersonEvent, type ContactGroupChangedPayload, type VisitationChangedPayload } from '../common/person-events';
+import { PersonEvent, isPersonEvent, type ContactGroupChangedPayload, type VisitationChangedPayload } from '../common/person-events';
 import { PersonCategoryRecord } from './entities/PersonCategoryRecord';
 import { writeVersionIn } from './writes';
 import { ChangeCode, requirementsRemovedOnGroupChange } from './rules';
@@ -15,8 +15,8 @@ import { ChangeCode, requirementsRemovedOnGroupChange } from './rules';
 const AUTHOR = 'system:plan.person-reactions';
 
 /** Keeps person_category: job-search requirements are for job-ready and obviously education-ready persons. */
-async function onVisitationChanged(em: EntityManager, event: DomainEvent): Promise<void> {
-  const payload = event.payload as unknown as VisitationChangedPayload;
+async function onVisitationChanged(em: EntityManager, event: DomainEvent<VisitationChangedPayload>): Promise<void> {
+  const { payload } = event;
   const record = (await em.findOne(PersonCategoryRecord, { personId: payload.personId })) ?? em.create(PersonCategoryRecord, { personId: payload.personId, changedAt: new Date(event.occurredAt) });
   record.category = payload.category;
   record.changedAt = new Date(event.occurredAt);
@@ -26,8 +26,8 @@ async function onVisitationChanged(em: EntityManager, event: DomainEvent): Promi
  * 001 §4.1: "Ved skift til kontaktgruppe 10 'Fleksjobansat' bliver 'Krav til jobsøgning' fjernet" —
  * a new version with code 82, only when there were requirements to remove.
  */
-async function onContactGroupChanged(em: EntityManager, clock: Clock, event: DomainEvent): Promise<void> {
-  const payload = event.payload as unknown as ContactGroupChangedPayload;
+async function onContactGroupChanged(em: EntityManager, clock: Clock, event: DomainEvent<ContactGroupChangedPayload>): Promise<void> {
+  const { payload } = event;
   if (!requirementsRemovedOnGroupChange(payload.contactGroupId)) return;
   // The directory consumer may not have seen the person yet; then there is no plan to change either.
   if (!(await em.findOne(KnownPerson, { id: payload.personId }))) return;
@@ -44,8 +44,8 @@ export function planPersonReactions(clock: Clock): ConsumerDefinition {
     name: 'plan.person-reactions',
     streams: ['person'],
     async handle(em, event) {
-      if (event.kind === PersonEvent.VISITATION_CHANGED) await onVisitationChanged(em, event);
-      else if (event.kind === PersonEvent.CONTACT_GROUP_CHANGED) await onContactGroupChanged(em, clock, event);
+      if (isPersonEvent(event, PersonEvent.VISITATION_CHANGED)) await onVisitationChanged(em, event);
+      else if (isPersonEvent(event, PersonEvent.CONTACT_GROUP_CHANGED)) await onContactGroupChanged(em, clock, event);
     },
   };
 }

@@ -71,7 +71,7 @@ export async function writeVersionIn<R>(tx: EntityManager, clock: Clock, created
     ...patch,
   });
   const payload: PlanVersionCreatedPayload = { personId, version: version.version, changeCodes, activityId };
-  for (const draft of [{ kind: PlanEvent.PLAN_VERSION_CREATED, entityType: 'PlanVersion', entityId: version.id, payload: payload as unknown as Record<string, unknown> }, ...events]) {
+  for (const draft of [{ kind: PlanEvent.PLAN_VERSION_CREATED, entityType: 'PlanVersion', entityId: version.id, payload }, ...events]) {
     recordPlanEvent(tx, clock, person, draft);
   }
   return { ...decision, version };

@@ -78,7 +78,7 @@ export async function recordOrderEvent(uow: UnitOfWork, ctx: Context, order: Job
     entityType: mediation ? 'Mediation' : 'JobOrder',
     entityId: mediation?.id ?? order.id,
     authorities: addressEvent(kind, null, toEventAuthorities(tell)),
-    payload: payload as unknown as Record<string, unknown>,
+    payload,
   });
 }
 

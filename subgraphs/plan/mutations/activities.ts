@@ -101,7 +101,7 @@ function jobOrientedEducationEvent(activity: Activity) {
     registeredByRole: activity.registeredByRole,
     registeredByAuthority: activity.registeredByAuthority,
   };
-  return { kind: PlanEvent.JOB_ORIENTED_EDUCATION_REGISTERED, entityType: 'Activity', entityId: activity.id, payload: payload as unknown as Record<string, unknown> };
+  return { kind: PlanEvent.JOB_ORIENTED_EDUCATION_REGISTERED, entityType: 'Activity', entityId: activity.id, payload };
 }
 
 /** The activity and its person, authorized; ACTIVITY_NOT_FOUND for an unknown id. */
@@ -172,7 +172,7 @@ function nuphEvent(activity: Activity, date: string) {
     causeName: cause.name,
     date,
   };
-  return { kind: PlanEvent.ACTIVITY_NUPH, entityType: 'Activity', entityId: activity.id, payload: payload as unknown as Record<string, unknown> };
+  return { kind: PlanEvent.ACTIVITY_NUPH, entityType: 'Activity', entityId: activity.id, payload };
 }
 
 export const cancelActivity = (ctx: Context, input: CancelActivityInput) => endActivity(ctx, input, null);
