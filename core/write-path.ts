@@ -21,13 +21,14 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Runs a write and turns a unique-index violation into the domain error the rule stands for, so a
- * request that lost a race gets the same answer as a late one.
+ * request that lost a race gets the same answer as a late one. `onViolation` gets the violation,
+ * for a write that can break more than one key (its message names the index).
  */
-export async function uniquely<T>(write: () => Promise<T>, onViolation: () => Error): Promise<T> {
+export async function uniquely<T>(write: () => Promise<T>, onViolation: (violation: Error) => Error): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw onViolation();
+    if (isUniqueViolation(error)) throw onViolation(error as Error);
     throw error;
   }
 }

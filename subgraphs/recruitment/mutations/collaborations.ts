@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { requireRole } from '../../../core/authorize';
 import { DomainError, ErrorCode } from '../../../core/errors';
-import { isUniqueViolation } from '../../../core/write-path';
+import { uniquely } from '../../../core/write-path';
 import { CollaborationMember, RecruitmentCollaboration } from '../entities/RecruitmentCollaboration';
 import { authorityKey, RecruitmentErrorCode, validateCollaboration, type CollaborationInput } from '../rules';
 import { inTransaction, recordCollaborationChange, type UnitOfWork } from '../writes';
@@ -26,18 +26,14 @@ async function saveMembers(uow: UnitOfWork, ctx: Context, collaboration: Recruit
 }
 
 /**
- * A concurrent writer took a member or the name first: the unique keys decide, we explain. Not
- * core's `uniquely`: one commit can break either of two keys, and only the violation's message
- * says which, while `uniquely` hands its mapping no error to read.
+ * A concurrent writer took a member or the name first: the unique keys decide, we explain. One
+ * commit can break either of two keys; the violation's message names the index.
  */
-function translate(error: unknown): never {
-  if (isUniqueViolation(error)) {
-    // The member table's key is the authority; the only other unique key is the collaboration's name.
-    throw (error as Error).message.includes('collaboration_member')
-      ? new DomainError(RecruitmentErrorCode.AUTHORITY_IN_OTHER_COLLABORATION, 'An authority joined another recruitment collaboration at the same moment; read them again.')
-      : new DomainError(RecruitmentErrorCode.COLLABORATION_INVALID, 'A recruitment collaboration with that name exists already.', { field: 'name' });
-  }
-  throw error;
+function takenFirst(violation: Error): DomainError {
+  // The member table's key is the authority; the only other unique key is the collaboration's name.
+  return violation.message.includes('collaboration_member')
+    ? new DomainError(RecruitmentErrorCode.AUTHORITY_IN_OTHER_COLLABORATION, 'An authority joined another recruitment collaboration at the same moment; read them again.')
+    : new DomainError(RecruitmentErrorCode.COLLABORATION_INVALID, 'A recruitment collaboration with that name exists already.', { field: 'name' });
 }
 
 function collaborationNotFound(): DomainError {
@@ -46,22 +42,26 @@ function collaborationNotFound(): DomainError {
 
 export async function createRecruitmentCollaboration(ctx: Context, input: CollaborationInput): Promise<RecruitmentCollaboration> {
   requireRole(ctx.identity, 'system');
-  return inTransaction(ctx, async (uow) => {
-    const now = ctx.clock.now();
-    const collaboration = uow.em.create(RecruitmentCollaboration, { id: randomUUID(), name: input.name.trim(), createdAt: now, updatedAt: now });
-    await saveMembers(uow, ctx, collaboration, input, []);
-    return collaboration;
-  }).catch(translate);
+  const create = () =>
+    inTransaction(ctx, async (uow) => {
+      const now = ctx.clock.now();
+      const collaboration = uow.em.create(RecruitmentCollaboration, { id: randomUUID(), name: input.name.trim(), createdAt: now, updatedAt: now });
+      await saveMembers(uow, ctx, collaboration, input, []);
+      return collaboration;
+    });
+  return uniquely(create, takenFirst);
 }
 
 export async function updateRecruitmentCollaboration(ctx: Context, id: string, input: CollaborationInput): Promise<RecruitmentCollaboration> {
   requireRole(ctx.identity, 'system');
-  return inTransaction(ctx, async (uow) => {
-    const collaboration = await uow.em.findOne(RecruitmentCollaboration, { id });
-    if (!collaboration) throw collaborationNotFound();
-    await saveMembers(uow, ctx, collaboration, input, await uow.em.find(CollaborationMember, { collaborationId: id }));
-    return collaboration;
-  }).catch(translate);
+  const update = () =>
+    inTransaction(ctx, async (uow) => {
+      const collaboration = await uow.em.findOne(RecruitmentCollaboration, { id });
+      if (!collaboration) throw collaborationNotFound();
+      await saveMembers(uow, ctx, collaboration, input, await uow.em.find(CollaborationMember, { collaborationId: id }));
+      return collaboration;
+    });
+  return uniquely(update, takenFirst);
 }
 
 /** Ends a collaboration: its members keep their own orders and lose each other's internal ones. */
