@@ -18,7 +18,8 @@ export interface ServeOptions<C extends BaseContext> {
 export interface ServedHttp {
   url: string;
   server: http.Server;
-  close(): Promise<void>;
+  /** Drains: no new connections, in-flight requests finish, the rest is cut off at the deadline. */
+  close(deadlineMs?: number): Promise<void>;
 }
 
 export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>, options: ServeOptions<C>): Promise<ServedHttp> {
@@ -41,12 +42,29 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
   return {
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${port}/graphql`,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: (deadlineMs = DRAIN_DEADLINE_MS) => drain(server, deadlineMs),
   };
+}
+
+/** How long a stopping server lets its in-flight requests finish before it cuts them off. */
+export const DRAIN_DEADLINE_MS = 10_000;
+
+/**
+ * Stops accepting, lets the requests in flight finish (closing each keep-alive connection as soon
+ * as it is idle, so a client's next request goes to another replica instead of here), and cuts off
+ * whatever is still open at the deadline.
+ */
+function drain(server: http.Server, deadlineMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 25);
+    const deadline = setTimeout(() => server.closeAllConnections(), deadlineMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 /** A request refused before Apollo sees it: the status, and the code and message the client reads. */

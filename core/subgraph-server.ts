@@ -113,6 +113,9 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     // Subgraphs are only reachable through the gateway, which composes from the checked-in supergraph.
     introspection: false,
     logger: log,
+    // The process drains on SIGTERM itself (scripts/start.ts); Apollo's own handler would stop
+    // answering in-flight requests and re-raise the signal.
+    stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     // Inline traces are for Apollo's hosted reporting, which this deployment does not use.
@@ -151,9 +154,12 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     httpServer: served.server,
     async stop() {
       timers.forEach((timer) => clearInterval(timer));
+      // Requests in flight finish first; then what they committed is published before the relay stops.
+      await served.close();
+      // A failure leaves the rows in the outbox, published by the next start.
+      await relay.drain().catch((error: unknown) => log.error({ err: error }, 'could not publish the outbox before stopping'));
       relay.stop();
       await Promise.all(subscriptions.map((s) => s.close()));
-      await served.close();
       await apollo.stop();
       await orm.close();
     },

@@ -80,6 +80,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // No "did you mean" or other schema hints in errors a client sees.
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
+    // The process drains on SIGTERM itself (scripts/start.ts); Apollo's own handler would stop
+    // answering in-flight requests and re-raise the signal.
+    stopOnTerminationSignals: false,
     logger: logger.child({ service: 'gateway' }),
   });
   await apollo.start();

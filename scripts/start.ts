@@ -26,7 +26,20 @@ async function main(): Promise<void> {
   if (heapCeilingMissing()) logger.warn(`started without ${HEAP_FLAG}: the old generation may grow to four times its live size (docs/performance.md)`);
   const { values } = parseArgs({ options: { seed: { type: 'boolean' }, subgraph: { type: 'string' }, gateway: { type: 'boolean' } } });
   const stop = values.subgraph ? await startSubgraphProcess(values.subgraph) : values.gateway ? await startGatewayProcess() : await runEmbedded(Boolean(values.seed));
-  const shutdown = () => void stop().then(() => process.exit(0));
+  // SIGTERM (docker stop, systemd) or SIGINT: drain, let in-flight requests finish, exit 0. A
+  // second signal while draining exits at once.
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'draining: no new requests, in-flight ones finish');
+    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(143));
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      },
+    );
+  };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }

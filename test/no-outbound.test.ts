@@ -65,8 +65,9 @@ it('starts on a fresh data folder with generated keys, each logged by fingerprin
   expect(answer).toEqual({ status: 200, data: { persons: { nodes: [] } } });
 });
 
-it('stops having connected to nothing but loopback', async () => {
-  await started.stop();
+it('stops on SIGTERM with exit code 0 (drained), having connected to nothing but loopback', async () => {
+  expect(await started.stop()).toBe(0);
+  expect(started.logs.some((l) => l.msg.startsWith('draining'))).toBe(true);
   const attempts = fs.readFileSync(record, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as OutboundAttempt);
   // The recorder saw the gateway's own calls to its subgraphs, so it was listening.
   expect(attempts.filter((a) => a.kind === 'connect' && isLoopback(a)).length).toBeGreaterThan(0);
