@@ -1,9 +1,11 @@
-// Serves an ApolloServer on a plain Node HTTP server: /graphql, /health, and any extra routes the
-// caller adds (the gateway's explorer and WebSocket upgrade live on the same server).
+// Serves an ApolloServer on a plain Node HTTP server: /graphql, /health (liveness), /ready (readiness)
+// and any extra routes the caller adds (the gateway's explorer and WebSocket upgrade live on the
+// same server).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { nestsDeeperThan } from './query-nesting';
+import { readiness, type ReadinessCheck } from './readiness';
 
 export interface ServeOptions<C extends BaseContext> {
   host: string;
@@ -13,6 +15,10 @@ export interface ServeOptions<C extends BaseContext> {
   maxBodyBytes: number;
   /** Return true when the route was handled. */
   extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+  /** What `/ready` checks (readiness.ts); without any, ready whenever it runs. */
+  readiness?: readonly ReadinessCheck[];
+  /** Where a failed readiness check is reported. */
+  onUnready?: (name: string, error: unknown) => void;
 }
 
 export interface ServedHttp {
@@ -26,6 +32,12 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    if (url.pathname === '/ready') {
+      void readiness(options.readiness ?? [], options.onUnready ?? (() => undefined)).then((answer) =>
+        res.writeHead(answer.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(answer)),
+      );
+      return;
+    }
     if (options.extraRoutes?.(req, res)) return;
     if (url.pathname !== '/graphql') return void res.writeHead(404).end();
     handleGraphQL(apollo, options, req, res, url).catch((error: unknown) => {

@@ -128,6 +128,11 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     host: runtime.host,
     port: runtime.port,
     maxBodyBytes: runtime.maxBodyBytes ?? 1_000_000,
+    readiness: [
+      { name: 'database', check: () => orm.em.getConnection().execute('select 1') },
+      { name: 'bus', check: () => runtime.bus.latestSequence() },
+    ],
+    onUnready: (name, error) => log.warn({ err: error, dependency: name }, 'not ready'),
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifier.verify(Array.isArray(header) ? header[0] : header);
@@ -146,24 +151,31 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
   await relay.drain();
   const timers = runtime.scheduledJobs === false ? [] : (module.scheduledJobs ?? []).map((job) => scheduleJob(module, job, orm, runtime, pseudonymiseCpr));
 
+  let stopping: Promise<void> | undefined;
   return {
     name: module.name,
     url: served.url,
     orm,
     relay,
     httpServer: served.server,
-    async stop() {
-      timers.forEach((timer) => clearInterval(timer));
-      // Requests in flight finish first; then what they committed is published before the relay stops.
-      await served.close();
-      // A failure leaves the rows in the outbox, published by the next start.
-      await relay.drain().catch((error: unknown) => log.error({ err: error }, 'could not publish the outbox before stopping'));
-      relay.stop();
-      await Promise.all(subscriptions.map((s) => s.close()));
-      await apollo.stop();
-      await orm.close();
+    stop() {
+      stopping ??= stopOnce();
+      return stopping;
     },
   };
+
+  /** Once, however often it is asked (a test stops one subgraph, then the whole system). */
+  async function stopOnce(): Promise<void> {
+    timers.forEach((timer) => clearInterval(timer));
+    // Requests in flight finish first; then what they committed is published before the relay stops.
+    await served.close();
+    // A failure leaves the rows in the outbox, published by the next start.
+    await relay.drain().catch((error: unknown) => log.error({ err: error }, 'could not publish the outbox before stopping'));
+    relay.stop();
+    await Promise.all(subscriptions.map((s) => s.close()));
+    await apollo.stop();
+    await orm.close();
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import type { EventBus } from '../core/bus';
 import type { IdentityTokenIssuer } from '../core/identity-token';
 import { maskErrors } from '../core/error-masking';
 import { serveApollo, type ServedHttp } from '../core/http';
+import { READINESS_TIMEOUT_MS, type ReadinessCheck } from '../core/readiness';
 import { logger } from '../core/logger';
 import { GATEWAY_LIMITS } from '../core/query-limits';
 import type { ClientAuthenticator } from './client-auth';
@@ -48,13 +49,33 @@ export interface RunningGateway {
   stop(options?: { kill?: boolean }): Promise<void>;
 }
 
+/**
+ * The gateway is ready while it reaches every subgraph it composes (their /health: a subgraph that
+ * runs answers, and its own /ready speaks for its database) and, when it serves subscriptions, the bus.
+ */
+function gatewayReadiness(options: GatewayOptions, urls: ReadonlyMap<string, string>): ReadinessCheck[] {
+  const checks: ReadinessCheck[] = [...urls].map(([name, url]) => ({
+    name,
+    check: async () => {
+      const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(READINESS_TIMEOUT_MS) });
+      if (!response.ok) throw new Error(`answered ${response.status}`);
+    },
+  }));
+  const bus = options.bus;
+  return bus ? [...checks, { name: 'bus', check: () => bus.latestSequence() }] : checks;
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const fetcher = keepAliveFetcher();
+  /** Where each composed subgraph is reached, as the gateway builds its data sources (readiness checks them). */
+  const subgraphUrls = new Map<string, string>();
   disableApolloGatewayTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new IdentityForwardingDataSource({ name, url: options.subgraphUrls[name] ?? url!, fetcher }, options.issuer),
+    buildService: ({ name, url }) => {
+      subgraphUrls.set(name, options.subgraphUrls[name] ?? url!);
+      return new IdentityForwardingDataSource({ name, url: subgraphUrls.get(name)!, fetcher }, options.issuer);
+    },
     queryPlannerConfig: {
       // Apollo's performance advice for the JS planner: do not spend planning time re-fitting the
       // client's fragments; generate compact fragments for subgraph fetches instead.
@@ -93,6 +114,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port: options.port,
     maxBodyBytes,
     extraRoutes: options.explorer === false ? undefined : explorerRoute,
+    readiness: gatewayReadiness(options, subgraphUrls),
+    onUnready: (name, error) => logger.warn({ err: error, dependency: name, service: 'gateway' }, 'not ready'),
     context: async (req) => {
       const header = req.headers.authorization;
       const identity = await options.authenticator.authenticate(Array.isArray(header) ? header[0] : header);
