@@ -41,6 +41,17 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
    * into it in place; an answer nobody joined is handed over as it is (copying costs CPU).
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GraphQLResponse> {
+    try {
+      return await this.processMerged(options);
+    } catch (error) {
+      // A subgraph that cannot be reached (refused, reset, timed out) is an outage, not our bug: the
+      // client is told SERVICE_UNAVAILABLE for the fields it served, and may retry.
+      if (error instanceof GraphQLError) throw error;
+      throw new GraphQLError(`The ${this.name} service could not be reached; retry.`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    }
+  }
+
+  private async processMerged(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GraphQLResponse> {
     const context = options.context as Partial<GatewayContext>;
     const timing = context.timing;
     if (timing && timing.active++ === 0) timing.busySince = performance.now();

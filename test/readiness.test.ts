@@ -1,10 +1,12 @@
-// Liveness and readiness (issue 19): /health says the process runs; /ready says whether it can
-// answer, and names what it cannot reach: a subgraph for the gateway, the database for a subgraph.
+// Liveness, readiness and outages (issue 19): /health says the process runs; /ready says whether it
+// can answer, naming what it cannot reach; a stopped subgraph's fields answer SERVICE_UNAVAILABLE.
 import { startTestSystem, type TestSystem } from './support/system';
 
+const CPR = '0101852000';
 let t: TestSystem;
 beforeAll(async () => {
   t = await startTestSystem({ today: '2026-11-23' });
+  await t.gql('mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { id } }', { i: { cpr: CPR, name: 'Jens Larsen', municipalityCode: '101' } });
 });
 afterAll(() => t.stop());
 
@@ -36,4 +38,14 @@ it("a subgraph whose database is gone is alive but not ready; the gateway names 
   expect(gateway.status).toBe(503);
   expect(gateway.body).toMatchObject({ ready: false, checks: { payment: 'unavailable', person: 'ok', bus: 'ok' } });
   expect(await get(t.url, '/health')).toEqual({ status: 200, body: 'ok' });
+});
+
+it('answers SERVICE_UNAVAILABLE naming a stopped subgraph, never an internal error', async () => {
+  await subgraph('payment').stop(); // stopped by the test above already, when run with it
+  const response = await t.gql('query($cpr: String!) { person(cpr: $cpr) { name eeaBenefitPeriods { paymentId } } }', { cpr: CPR }, { role: 'caseworker', authority: '101' });
+  expect(response.status).toBe(200);
+  expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+  expect(response.errors?.[0].message).toBe('The payment service could not be reached; retry.');
+  // What the person subgraph answered still arrives where the schema lets it (here the non-null list nulls the person).
+  expect(await t.gql('query($cpr: String!) { person(cpr: $cpr) { name } }', { cpr: CPR }, { role: 'caseworker', authority: '101' })).toEqual({ status: 200, data: { person: { name: 'Jens Larsen' } } });
 });
