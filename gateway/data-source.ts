@@ -3,6 +3,7 @@
 import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, type IdentityTokenIssuer } from '../core/identity-token';
+import { logger } from '../core/logger';
 import type { GatewayContext } from './context';
 
 type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -47,6 +48,8 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
       // A subgraph that cannot be reached (refused, reset, timed out) is an outage, not our bug: the
       // client is told SERVICE_UNAVAILABLE for the fields it served, and may retry.
       if (error instanceof GraphQLError) throw error;
+      // The cause (refused, reset, timed out, or a fault of ours) stays in the log for the operator.
+      logger.warn({ err: error, subgraph: this.name }, 'subgraph fetch failed');
       throw new GraphQLError(`The ${this.name} service could not be reached; retry.`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
     }
   }
