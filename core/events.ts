@@ -21,6 +21,11 @@ export interface DomainEvent<P extends object = Record<string, unknown>> {
   entityId: string | null;
   authorities: EventAuthorities;
   occurredAt: string;
+  /**
+   * Valid time: the day the change is in force from, e.g. the start of a contact group that took
+   * effect on its date. Absent on events from before it was introduced: their occurredAt's day.
+   */
+  effectiveDate?: string;
   payload: P;
   schemaVersion: number;
 }
@@ -32,6 +37,8 @@ export interface EventDraft<P extends object = object> {
   entityType?: string;
   entityId?: string;
   authorities?: EventAuthorities;
+  /** The day the change is in force from; default: today (the day it is recorded). */
+  effectiveDate?: string;
   payload: P;
   schemaVersion?: number;
 }

@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type EntityManager, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import type { Clock } from './clock';
+import { toIsoDate } from './dates';
+import { ScheduledEffect } from './effectuation';
 import { startsAs, startsNull } from './entity-defaults';
 import type { EventAuthorities, EventDraft } from './events';
 
@@ -20,6 +22,8 @@ export const OutboxEvent = defineEntity({
     entityId: startsNull(p.string().length(64)),
     authorities: p.json<EventAuthorities>(),
     occurredAt: p.datetime(),
+    /** Valid time: the day the change is in force from (for most changes, the day it was recorded). */
+    effectiveDate: startsNull(p.string().length(10)),
     payload: p.json<Record<string, unknown>>(),
     schemaVersion: startsAs(p.integer(), 1),
     /** Assigned by the relay in commit order; null until then. */
@@ -55,7 +59,7 @@ export const ConsumerOffset = defineEntity({
 
 export type ConsumerOffset = InferEntity<typeof ConsumerOffset>;
 
-export const coreEntities = [OutboxEvent, StreamState, ConsumerOffset] as EntitySchema[];
+export const coreEntities = [OutboxEvent, StreamState, ConsumerOffset, ScheduledEffect] as EntitySchema[];
 
 /**
  * Queues an event in the caller's unit of work. It is written by the same flush (one transaction)
@@ -70,6 +74,7 @@ export function recordEvent(em: EntityManager, clock: Clock, draft: EventDraft):
     entityId: draft.entityId ?? null,
     authorities: draft.authorities ?? {},
     occurredAt: clock.now(),
+    effectiveDate: draft.effectiveDate ?? toIsoDate(clock.now()),
     payload: draft.payload,
     schemaVersion: draft.schemaVersion ?? 1,
   });

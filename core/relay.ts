@@ -3,6 +3,7 @@
 // later position instead of being skipped; publishing then retries until the bus accepts.
 import { LockMode, type MikroORM } from '@mikro-orm/core';
 import type { EventBus } from './bus';
+import { toIsoDate } from './dates';
 import type { DomainEvent } from './events';
 import { OutboxEvent, StreamState } from './outbox';
 
@@ -99,6 +100,7 @@ export function toDomainEvent(stream: string, row: OutboxEvent): DomainEvent {
     entityId: row.entityId,
     authorities: row.authorities,
     occurredAt: new Date(row.occurredAt).toISOString(),
+    effectiveDate: row.effectiveDate ?? toIsoDate(new Date(row.occurredAt)),
     payload: row.payload,
     schemaVersion: row.schemaVersion,
   };

@@ -24,6 +24,9 @@ import { queryProtection, SUBGRAPH_LIMITS } from './query-limits';
 import { OutboxRelay } from './relay';
 import { scalarResolvers } from './scalars';
 import { refuseServiceSdlPlugin } from './service-sdl-refusal';
+import { isIsoDate, isWithinDateRange, type IsoDate } from './dates';
+import { runDueEffects, type EffectHandlers, type EffectuationResult } from './effectuation';
+import { AS_OF_HEADER } from './valid-time';
 
 export interface SubgraphContext<L = unknown> {
   identity: Identity;
@@ -38,6 +41,11 @@ export interface SubgraphContext<L = unknown> {
   clientOperation: string;
   /** The analysts' stable keyed pseudonym of a CPR number (core/cpr-pseudonym.ts). */
   pseudonymiseCpr: Pseudonymise;
+  /**
+   * The day this operation reads as of (`person(cpr:, asOf:)`, forwarded by the gateway); null for
+   * today. Reads use `readDay(ctx)` (core/valid-time.ts); writes and access decisions use today.
+   */
+  asOf: IsoDate | null;
 }
 
 export interface SubgraphModule<L = unknown> {
@@ -52,6 +60,11 @@ export interface SubgraphModule<L = unknown> {
   consumers?: (clock: Clock) => ConsumerDefinition[];
   /** Jobs run on a timer as the system role (STAR's scheduled jobs); each must be idempotent. */
   scheduledJobs?: ScheduledJob<L>[];
+  /**
+   * What each kind of scheduled effect does on its day (core/effectuation.ts). Due effects are
+   * applied at start (catch-up after downtime) and every minute after.
+   */
+  effects?: EffectHandlers;
 }
 
 export interface ScheduledJob<L = unknown> {
@@ -86,8 +99,13 @@ export interface RunningSubgraph {
   orm: MikroORM;
   relay: OutboxRelay;
   httpServer: http.Server;
+  /** Applies the effects due today now (what the timer does), e.g. after a test moved the clock. */
+  effectuate(): Promise<EffectuationResult>;
   stop(): Promise<void>;
 }
+
+/** How often a process looks for changes whose day has come; a day-granular rule needs no more. */
+export const EFFECTUATION_INTERVAL_MS = 60_000;
 
 export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: SubgraphRuntime): Promise<RunningSubgraph> {
   const orm = await openDatabase({
@@ -139,7 +157,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
       const em = orm.em.fork();
       const operation = req.headers[CLIENT_OPERATION_HEADER];
       const clientOperation = (Array.isArray(operation) ? operation[0] : operation)?.slice(0, 200) || 'direct';
-      return { identity, em, loaders: module.createLoaders(em), clock: runtime.clock, bus: runtime.bus, requestId: randomUUID(), clientOperation, pseudonymiseCpr };
+      return { identity, em, loaders: module.createLoaders(em), clock: runtime.clock, bus: runtime.bus, requestId: randomUUID(), clientOperation, pseudonymiseCpr, asOf: asOfFrom(req.headers[AS_OF_HEADER]) };
     },
   });
 
@@ -150,6 +168,10 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
   relay.start();
   await relay.drain();
   const timers = runtime.scheduledJobs === false ? [] : (module.scheduledJobs ?? []).map((job) => scheduleJob(module, job, orm, runtime, pseudonymiseCpr));
+  const effectuation = effectuator(module, orm, runtime, relay, log);
+  // Catch-up: whatever fell due while the process was down takes effect before the first tick.
+  await effectuation.run();
+  if (module.effects && runtime.scheduledJobs !== false) timers.push(effectuation.every(EFFECTUATION_INTERVAL_MS));
 
   let stopping: Promise<void> | undefined;
   return {
@@ -158,6 +180,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     orm,
     relay,
     httpServer: served.server,
+    effectuate: () => effectuation.run(),
     stop() {
       stopping ??= stopOnce();
       return stopping;
@@ -198,6 +221,7 @@ function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: Mi
       requestId: randomUUID(),
       clientOperation: `scheduled ${job.name}`,
       pseudonymiseCpr,
+      asOf: null,
     };
     job
       .run(ctx)
@@ -209,6 +233,46 @@ function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: Mi
   }, job.intervalMs);
   timer.unref();
   return timer;
+}
+
+/** The as-of day the gateway forwarded; anything but one valid date reads as today. */
+function asOfFrom(header: string | string[] | undefined): IsoDate | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value !== undefined && isIsoDate(value) && isWithinDateRange(value) ? value : null;
+}
+
+/**
+ * Runs the module's due effects, one run at a time (a tick that finds a run in progress waits for
+ * it), and publishes what they recorded at once so the other subgraphs react on the day.
+ */
+function effectuator<L>(module: SubgraphModule<L>, orm: MikroORM, runtime: SubgraphRuntime, relay: OutboxRelay, log: typeof logger) {
+  let running: Promise<EffectuationResult> | null = null;
+  const once = async (): Promise<EffectuationResult> => {
+    if (!module.effects) return { applied: 0, failed: 0 };
+    const result = await runDueEffects(orm.em.fork(), runtime.clock, module.effects, (effect, error) =>
+      log.error({ err: error, effect: { id: effect.id, kind: effect.kind, effectiveOn: effect.effectiveOn } }, 'a scheduled change could not take effect; retried at the next run'),
+    );
+    if (result.applied > 0) {
+      log.info({ applied: result.applied }, 'scheduled changes took effect');
+      await relay.drain();
+    }
+    return result;
+  };
+  const run = async (): Promise<EffectuationResult> => {
+    while (running) await running.catch(() => undefined);
+    running = once().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  return {
+    run,
+    every(intervalMs: number): NodeJS.Timeout {
+      const timer = setInterval(() => void run().catch((error: unknown) => log.error({ err: error }, 'effectuation failed')), intervalMs);
+      timer.unref();
+      return timer;
+    },
+  };
 }
 
 function publishBeforeResponding(relay: OutboxRelay) {

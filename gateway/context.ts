@@ -6,5 +6,7 @@ export interface GatewayContext {
    * Time in this request during which at least one subgraph fetch was outstanding (parallel fetches
    * count once), for Server-Timing: total minus this is the gateway's own work.
    */
+  /** The day the operation reads as of (gateway/as-of.ts); null or absent for today. */
+  asOf?: string | null;
   timing?: { startedAt: number; subgraphMs: number; active: number; busySince: number };
 }

@@ -4,6 +4,7 @@ import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, type IdentityTokenIssuer } from '../core/identity-token';
 import { logger } from '../core/logger';
+import { AS_OF_HEADER } from '../core/valid-time';
 import type { GatewayContext } from './context';
 
 type GraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -63,7 +64,8 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     const mergeable = identity !== undefined && !/^\s*mutation\b/.test(query);
     try {
       if (!mergeable) return await super.process(options);
-      const key = `${identity.role}\u0000${identity.authority}\u0000${identity.subject}\u0000${query}\u0000${JSON.stringify(options.request.variables ?? {})}`;
+      // The as-of day is part of the answer: the same fetch for another day is another question.
+      const key = `${identity.role}\u0000${identity.authority}\u0000${identity.subject}\u0000${context.asOf ?? ''}\u0000${query}\u0000${JSON.stringify(options.request.variables ?? {})}`;
       const pending = this.inFlight.get(key);
       if (pending) {
         pending.joined++;
@@ -84,6 +86,8 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     // Health checks and schema fetches run without a request context; they carry no identity.
     if (!identity) return;
     request.http?.headers.set(IDENTITY_HEADER, await this.issuer.mint(identity, this.name));
+    const asOf = (context as Partial<GatewayContext>).asOf;
+    if (asOf) request.http?.headers.set(AS_OF_HEADER, asOf);
     if ('incomingRequestContext' in options) {
       request.http?.headers.set(CLIENT_OPERATION_HEADER, clientOperationName(options.incomingRequestContext.operationName, options.incomingRequestContext.operation));
     }

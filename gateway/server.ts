@@ -21,6 +21,7 @@ import { serverTimingPlugin } from './server-timing';
 import { keepAliveFetcher } from './subgraph-fetch';
 import type { IdentityRateLimiter } from './rate-limit';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
+import { asOfPlugin } from './as-of';
 
 export interface GatewayOptions {
   host: string;
@@ -91,7 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const protection = queryProtection();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...apolloReportingDisabled(), ...protection.plugins, introspectionByRolePlugin(), serverTimingPlugin()],
+    plugins: [...apolloReportingDisabled(), ...protection.plugins, introspectionByRolePlugin(), asOfPlugin(), serverTimingPlugin()],
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     allowBatchedHttpRequests: false,

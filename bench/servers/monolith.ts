@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       const contexts = new Map<string, SubgraphContext>();
       for (const module of modules) {
         const em: EntityManager = orms.get(module.name)!.em.fork();
-        contexts.set(module.name, { identity, em, loaders: module.createLoaders(em), clock: systemClock, bus, requestId, clientOperation: 'monolith', pseudonymiseCpr });
+        contexts.set(module.name, { identity, em, loaders: module.createLoaders(em), clock: systemClock, bus, requestId, clientOperation: 'monolith', pseudonymiseCpr, asOf: null });
       }
       return { identity, contexts, references: new Map() };
     },

@@ -1,5 +1,6 @@
 // Inbox, acknowledgement and single-notification lookups over the bus's global log, filtered to
 // what the caller's authority was addressed.
+import { toIsoDate } from '../../core/dates';
 import type { BusEvent } from '../../core/bus';
 import { DomainError } from '../../core/errors';
 import type { SubgraphContext } from '../../core/subgraph-server';
@@ -85,6 +86,8 @@ export const resolvers = {
   Notification: {
     position: (event: BusEvent) => encodePosition(event.sequence),
     occurredAt: (event: BusEvent) => new Date(event.occurredAt),
+    // Events from before valid time was recorded took effect the day they occurred.
+    effectiveDate: (event: BusEvent) => event.effectiveDate ?? toIsoDate(new Date(event.occurredAt)),
     person: (event: BusEvent) => (event.personId ? { __typename: 'Person', id: event.personId } : null),
   },
 };

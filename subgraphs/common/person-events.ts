@@ -5,6 +5,14 @@ import { eventGuard } from '../../core/events';
 export const PersonEvent = {
   PERSON_UPSERTED: 'PERSON_UPSERTED',
   CONTACT_GROUP_CHANGED: 'CONTACT_GROUP_CHANGED',
+  /**
+   * A contact-group change recorded for a later day: not in force yet. Consumers keep it in their
+   * dated timeline (to check registrations dated after it) but do not react; CONTACT_GROUP_CHANGED
+   * follows on the day, with that day as its effectiveDate.
+   */
+  CONTACT_GROUP_CHANGE_SCHEDULED: 'CONTACT_GROUP_CHANGE_SCHEDULED',
+  /** A scheduled change withdrawn before its day (a correction replaced it). */
+  CONTACT_GROUP_CHANGE_CANCELLED: 'CONTACT_GROUP_CHANGE_CANCELLED',
   VISITATION_CHANGED: 'VISITATION_CHANGED',
 } as const;
 
@@ -149,6 +157,8 @@ export interface ScreeningResultPayload {
 export interface PersonEvents {
   PERSON_UPSERTED: PersonUpsertedPayload;
   CONTACT_GROUP_CHANGED: ContactGroupChangedPayload;
+  CONTACT_GROUP_CHANGE_SCHEDULED: ContactGroupChangedPayload;
+  CONTACT_GROUP_CHANGE_CANCELLED: ContactGroupChangedPayload;
   VISITATION_CHANGED: VisitationChangedPayload;
   CV_REQUIREMENT_CHANGED: CvRequirementChangedPayload;
   JOB_SEEKER_REGISTERED: JobSeekerRegistrationPayload;

@@ -11,6 +11,8 @@ export type PersonEventKind = KindOf<typeof PersonEvent> | KindOf<typeof PersonC
 export const PERSON_DISPATCH: DispatchTable<PersonEventKind> = {
   PERSON_UPSERTED: ['PERSON_JOBCENTRE', 'NAMED'], // a move or take-over also tells the jobcentre it left
   CONTACT_GROUP_CHANGED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
+  CONTACT_GROUP_CHANGE_SCHEDULED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'], // told now, in force on its day
+  CONTACT_GROUP_CHANGE_CANCELLED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
   CV_REQUIREMENT_CHANGED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'], // 003: both are told
   VISITATION_CHANGED: ['PERSON_JOBCENTRE'], // 002: category 3 → 2 is told to the jobcentre
   JOB_SEEKER_REGISTERED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'], // 004: the flag is visible to the jobcentre
