@@ -64,8 +64,10 @@ const YEAR_LIMITS = { min: 1900, max: 2200 };
 
 export const resolvers = {
   Query: {
-    person: async (_: unknown, args: { cpr: string }, ctx: Context) => {
+    // asOf reaches every field through ctx.asOf: the gateway forwards it to each subgraph (gateway/as-of.ts).
+    person: async (_: unknown, args: { cpr: string; asOf?: string | null }, ctx: Context) => {
       refuseAnalysts(ctx.identity);
+      if (args.asOf) ctx.asOf = args.asOf;
       return ctx.em.findOne(Person, { cpr: parseCpr(args.cpr) });
     },
     persons: (_: unknown, args: { municipalityCode: string; first?: number | null; after?: string | null }, ctx: Context) => listPersons(ctx, args),
