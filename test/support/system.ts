@@ -35,6 +35,11 @@ export interface TestSystem {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, as?: string | { role: Role; authority: string }): Promise<GraphQLResponse<T>>;
   /** Straight to one subgraph with an identity token the gateway would have minted: works while the gateway is down. */
   subgraphGql<T = Record<string, unknown>>(subgraph: string, query: string, variables: Record<string, unknown>, as: { role: Role; authority: string }): Promise<GraphQLResponse<T>>;
+  /**
+   * Stops every process and starts them again on the same databases and bus (new ports), running
+   * `whileDown` in between: e.g. moving the clock over midnight while the system is down.
+   */
+  restart(whileDown?: () => void | Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,21 +69,34 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
       }
     : undefined;
   const namespace = `t${suffix}`;
-  const bus = options.jetstream ? await NatsBus.connect({ servers: process.env.TEST_NATS_URL!, namespace }) : undefined;
+  const connectBus = async () => (options.jetstream ? NatsBus.connect({ servers: process.env.TEST_NATS_URL!, namespace }) : undefined);
   // Composed from today's schema files (test/supergraph.test.ts holds the checked-in file to it).
   const supergraphSdl = (freshSupergraph ??= composeSupergraph().supergraphSdl);
-  const system = await startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', clock, database, bus, supergraphSdl, rateLimit: options.rateLimit ?? null });
+  const launch = async () => startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', clock, database, bus: await connectBus(), supergraphSdl, rateLimit: options.rateLimit ?? null });
+  let system = await launch();
   const signingKey = await devClientSigningKey(dataDir);
   const token = (role: Role, authority: string, subject = `test-${role}-${authority}`) => issueClientToken(signingKey, { role, authority, subject });
-  const url = system.gateway.url;
+  let url = system.gateway.url;
   let identityIssuer: IdentityTokenIssuer | undefined;
 
   return {
-    system,
+    get system() {
+      return system;
+    },
     clock,
     dataDir,
-    url,
+    get url() {
+      return url;
+    },
     token,
+    async restart(whileDown) {
+      await system.stop();
+      // The database names repeat (same suffix): a PostgreSQL run reopens the same databases.
+      postgres.length = 0;
+      await whileDown?.();
+      system = await launch();
+      url = system.gateway.url;
+    },
     async gql(query, variables = {}, as = { role: 'system', authority: 'STAR' }) {
       const bearer = typeof as === 'string' ? as : await token(as.role, as.authority);
       return postGraphQL(url, query, variables, { authorization: `Bearer ${bearer}` });
