@@ -2,12 +2,12 @@
 // fragments), one day per operation; forwarded to every subgraph call in the as-of header; and part
 // of what makes two subgraph fetches "the same", so a fetch for one day is never merged with the
 // same fetch for another.
-import type { GraphQLDataSourceRequestKind } from '@apollo/gateway';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { generateKeyPair } from 'jose';
 import { IdentityTokenIssuer } from '../../core/identity-token';
 import { AS_OF_HEADER } from '../../core/valid-time';
-import { requestedAsOfDays } from '../as-of';
+import { requestedAsOfDays, TODAY } from '../as-of';
 import type { GatewayContext } from '../context';
 import { IdentityForwardingDataSource } from '../data-source';
 
@@ -27,13 +27,18 @@ describe('requestedAsOfDays', () => {
   it('reads a variable day, and none when the variable is null or not given', () => {
     const query = 'query($cpr: String!, $day: Date) { person(cpr: $cpr, asOf: $day) { id } }';
     expect(days(query, { cpr: '0101801234', day: '2026-12-20' })).toEqual(['2026-12-20']);
-    expect(days(query, { cpr: '0101801234', day: null })).toEqual([]);
-    expect(days(query, { cpr: '0101801234' })).toEqual([]);
+    expect(days(query, { cpr: '0101801234', day: null })).toEqual([TODAY]);
+    expect(days(query, { cpr: '0101801234' })).toEqual([TODAY]);
   });
 
-  it('has no day without asOf, or with asOf: null', () => {
-    expect(days('{ person(cpr: "0101801234") { id } }')).toEqual([]);
-    expect(days('{ person(cpr: "0101801234", asOf: null) { id } }')).toEqual([]);
+  it('reads today without asOf, or with asOf: null', () => {
+    expect(days('{ person(cpr: "0101801234") { id } }')).toEqual([TODAY]);
+    expect(days('{ person(cpr: "0101801234", asOf: null) { id } }')).toEqual([TODAY]);
+  });
+
+  it('counts a person without a day beside one with a day as two days (else it would be answered as of the other)', () => {
+    expect(days('{ a: person(cpr: "1", asOf: "2026-12-20") { id } b: person(cpr: "1") { id } }')).toEqual(['2026-12-20', TODAY]);
+    expect(days('{ a: person(cpr: "1") { id } b: person(cpr: "2") { id } }')).toEqual([TODAY]);
   });
 
   it('finds the day through named and inline fragments at the root', () => {
@@ -50,7 +55,8 @@ describe('requestedAsOfDays', () => {
   });
 
   it('ignores other root fields, mutations, and a value that is not a date (the Date scalar refuses it)', () => {
-    expect(days('{ inbox { nodes { kind } } person(cpr: "1") { id } }')).toEqual([]);
+    expect(days('{ inbox { nodes { kind } } }')).toEqual([]);
+    expect(days('{ inbox { nodes { kind } } person(cpr: "1", asOf: "2026-12-20") { id } }')).toEqual(['2026-12-20']);
     expect(days('mutation { person(cpr: "1", asOf: "2026-12-20") { id } }')).toEqual([]);
     expect(days('{ person(cpr: "1", asOf: "20-12-2026") { id } }')).toEqual([]);
     expect(days('query($d: Date) { person(cpr: "1", asOf: $d) { id } }', { d: 20261220 })).toEqual([]);
@@ -76,14 +82,14 @@ describe('the as-of header on subgraph fetches', () => {
     const fetch = (asOf: string | null) => {
       const context: GatewayContext = { identity, asOf };
       return dataSource.process({
-        // The enum is declared const in the gateway's types; its value is this string.
-        kind: 'incoming operation' as GraphQLDataSourceRequestKind.INCOMING_OPERATION,
+        // GraphQLDataSourceRequestKind.INCOMING_OPERATION; the gateway does not export the enum.
+        kind: 'incoming operation',
         request: { query: QUERY, variables: { representations: [{ __typename: 'Person', id: 'p-1' }] } },
         context,
         incomingRequestContext: { operationName: 'Overview', operation: undefined } as never,
         document: parse(QUERY),
         pathInIncomingRequest: [],
-      });
+      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
     };
     return { seen, release, fetch };
   }
