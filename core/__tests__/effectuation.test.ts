@@ -16,7 +16,7 @@ import { ManualClock } from '../clock';
 import { openDatabase } from '../db';
 import { cancelPendingEffects, pendingEffects, runDueEffects, scheduleEffect, ScheduledEffect, type EffectHandler, type EffectHandlers } from '../effectuation';
 import { OutboxEvent, recordEvent } from '../outbox';
-import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../subgraph-server';
+import { EFFECTUATION_INTERVAL_MS, startSubgraph, type RunningSubgraph, type SubgraphModule } from '../subgraph-server';
 import { migrations } from '../../subgraphs/absence/migrations';
 
 let dir: string;
@@ -61,7 +61,7 @@ function tinyModule(effects: EffectHandlers): SubgraphModule {
   };
 }
 
-async function start(clock: ManualClock, effects: EffectHandlers): Promise<RunningSubgraph> {
+async function start(clock: ManualClock, effects: EffectHandlers, timers = false): Promise<RunningSubgraph> {
   running = await startSubgraph(tinyModule(effects), {
     host: '127.0.0.1',
     port: 0,
@@ -71,8 +71,9 @@ async function start(clock: ManualClock, effects: EffectHandlers): Promise<Runni
     identityPublicKey: (await generateKeyPair('ES256')).publicKey,
     cprPseudonymKey: Buffer.alloc(32, 1),
     syncDelivery: true,
-    // The minute timer stays off: the tests move the clock and call effectuate() themselves.
-    scheduledJobs: false,
+    // The minute timer stays off unless a test is about it: the tests move the clock and call
+    // effectuate() themselves.
+    scheduledJobs: timers,
   });
   return running;
 }
@@ -232,6 +233,38 @@ describe('catch-up at start', () => {
     const restarted = await start(clock, { GROUP_CHANGE: announce });
     expect((await effectRow(restarted.orm, effect.id)).effectedAt).toBeNull();
     expect(await busKinds()).toEqual([]);
+  });
+});
+
+describe('every minute', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('runs the due effects on a one-minute timer, which applies a change whose day has come', async () => {
+    const intervals = jest.spyOn(global, 'setInterval');
+    const clock = new ManualClock('2026-12-19T22:30:00Z');
+    const subgraph = await start(clock, { GROUP_CHANGE: announce }, true);
+    const tick = intervals.mock.calls.find(([, ms]) => ms === EFFECTUATION_INTERVAL_MS)?.[0] as (() => void) | undefined;
+    expect(EFFECTUATION_INTERVAL_MS).toBe(60_000);
+    expect(tick).toBeDefined();
+
+    const effect = await schedule(subgraph.orm.em, clock, '2026-12-20');
+    tick!();
+    await subgraph.effectuate();
+    expect((await effectRow(subgraph.orm, effect.id)).effectedAt).toBeNull();
+
+    // The next tick after midnight in Copenhagen applies it; the one after finds nothing more.
+    clock.set('2026-12-19T23:00:30Z');
+    tick!();
+    // effectuate() waits for a run in progress, then runs once more (finding nothing due).
+    expect(await subgraph.effectuate()).toEqual({ applied: 0, failed: 0 });
+    expect((await effectRow(subgraph.orm, effect.id)).effectedAt).toEqual(new Date('2026-12-19T23:00:30Z'));
+    expect((await bus.read(0, 10)).map((e) => e.effectiveDate)).toEqual(['2026-12-20']);
+  });
+
+  it('sets no timer when the runtime turns scheduled jobs off (catch-up at start still runs, above)', async () => {
+    const intervals = jest.spyOn(global, 'setInterval');
+    await start(new ManualClock('2026-12-20T08:00:00Z'), { GROUP_CHANGE: announce }, false);
+    expect(intervals.mock.calls.filter(([, ms]) => ms === EFFECTUATION_INTERVAL_MS)).toEqual([]);
   });
 });
 
