@@ -1,9 +1,10 @@
-// `npm run bench [-- notifications|gateway|heap|scale] [--subscribers 1000,10000]`: runs the benchmarks and
+// `npm run bench [-- notifications|gateway|as-of|heap|scale] [--subscribers 1000,10000]`: runs the benchmarks and
 // prints their figures. docs/performance.md records what was measured, with this command.
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { benchAsOf } from './as-of';
 import { benchGateway } from './gateway';
 import { benchScale } from './scale';
 import { benchHeap } from './heap';
@@ -12,7 +13,7 @@ import { printTable } from './stats';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string' }, subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, writes: { type: 'string' }, 'no-hive': { type: 'boolean' }, 'scale-persons': { type: 'string' } } });
-  const which = positionals.length ? positionals : ['gateway', 'notifications'];
+  const which = positionals.length ? positionals : ['gateway', 'as-of', 'notifications'];
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   if (which.includes('gateway')) {
     // Every gateway and the monolith run as compiled JavaScript, as in production.
@@ -46,6 +47,17 @@ async function main(): Promise<void> {
     if (result.sqlPerListSize.length) {
       printTable('SQL statements per caseworker-list request, by subgraph', result.sqlPerListSize.map((r) => ({ 'list size': r.size, ...r.statements })));
     }
+  }
+  if (which.includes('as-of')) {
+    // The person overview as of a day beside today's, alternating rounds on one set of processes.
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'build-dist.ts')], { stdio: 'inherit' });
+    const result = await benchAsOf({ persons: Number(values.persons ?? 1000), seconds: Number(values.seconds ?? 10), connections: Number(values.connections ?? 20), rounds: Number(values.rounds ?? 2) });
+    printTable(
+      `Person overview (varying persons) through our gateway: today's read and as of ${result.day}, alternating`,
+      result.figures.map((f) => ({ read: f.read, round: f.round, 'req/s': f.requestsPerSecond, 'p50 ms': f.p50Ms, 'p99 ms': f.p99Ms, errors: f.errors })),
+    );
+    const verdict = result.throughputRatio <= 1.5 ? 'within' : 'OVER';
+    console.log(`\nAs-of read vs today's: today's req/s ÷ as-of req/s = ${result.throughputRatio} (${verdict} the 1.5× target); as-of p50 ÷ today's p50 = ${result.p50Ratio}`);
   }
   if (which.includes('heap')) {
     // Not in the default run: the measurement behind core/heap.ts's ceiling.

@@ -12,6 +12,13 @@ const AS_OF_ROOT_FIELDS = new Set(['person']);
 
 export const AS_OF_CONFLICT = 'AS_OF_CONFLICT';
 
+/**
+ * What a root `person` without asOf (or with asOf: null) asks for. The gateway forwards one day to
+ * every subgraph call of the operation, so such a field beside one with a day would silently be
+ * answered as of that day: it counts as a day of its own, and the two conflict.
+ */
+export const TODAY = 'today';
+
 function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
   if (node.kind === Kind.STRING) return node.value;
@@ -20,11 +27,12 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
 }
 
 /**
- * The days the operation's root `person` fields ask for (fragments at the root included). A value
- * that is not a date is left to the Date scalar, which refuses it with its own error.
+ * The days the operation's root `person` fields ask for (fragments at the root included); TODAY for
+ * one without a day. A value that is not a date is left to the Date scalar, which refuses it with
+ * its own error.
  */
-export function requestedAsOfDays(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>): Set<IsoDate> {
-  const days = new Set<IsoDate>();
+export function requestedAsOfDays(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown>): Set<IsoDate | typeof TODAY> {
+  const days = new Set<IsoDate | typeof TODAY>();
   const seen = new Set<string>();
   const walk = (selectionSet: SelectionSetNode): void => {
     for (const selection of selectionSet.selections) {
@@ -33,6 +41,7 @@ export function requestedAsOfDays(operation: OperationDefinitionNode, fragments:
         const argument = selection.arguments?.find((a) => a.name.value === 'asOf');
         const day = argument ? valueOf(argument.value, variables) : null;
         if (isIsoDate(day)) days.add(day);
+        else if (day === null || day === undefined) days.add(TODAY);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         walk(selection.selectionSet);
       } else if (!seen.has(selection.name.value) && fragments[selection.name.value]) {
@@ -56,11 +65,12 @@ export function asOfPlugin(): ApolloServerPlugin<GatewayContext> {
           for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           const days = requestedAsOfDays(operation, fragments, request.variables ?? {});
           if (days.size > 1) {
-            throw new GraphQLError(`One operation reads one day: asOf is ${[...days].join(' and ')} here. Send one operation per day.`, {
+            throw new GraphQLError(`One operation reads one day: asOf is ${[...days].map((d) => (d === TODAY ? 'not given (today)' : d)).join(' and ')} here. Send one operation per day.`, {
               extensions: { code: AS_OF_CONFLICT, http: { status: 400 } },
             });
           }
-          contextValue.asOf = days.size === 1 ? [...days][0] : null;
+          const [day] = [...days];
+          contextValue.asOf = day !== undefined && day !== TODAY ? day : null;
         },
       };
     },
