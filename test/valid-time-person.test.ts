@@ -45,6 +45,7 @@ async function effectsOf(personId: string): Promise<ScheduledEffect[]> {
 let a: { cpr: string; id: string };
 let withdrawn: { cpr: string; id: string };
 let dimittend: { cpr: string; id: string };
+let reregistered: { cpr: string; id: string };
 
 describe('recorded on 2026-11-30', () => {
   it('stores a change from group 2 to 10 dated 2026-12-20 as scheduled: today reads group 2 and its CV requirement', async () => {
@@ -167,6 +168,35 @@ describe('recorded on 2026-11-30', () => {
     expect(await fails(t, REPORT, { i: { cpr: dimittend.cpr, entitlementDate: '2027-03-02' } }, AKASSE)).toEqual(['DATED_TOO_FAR_AHEAD']);
   });
 
+  it('withdraws a pending dimittend switch when the dimittend deregisters before the entitlement date', async () => {
+    const { cpr, id } = await createPerson(t, { akasse: '21' });
+    await ok(t, REGISTER, { i: { cpr, category: 'DIMITTEND', registrationDate: TODAY } }, AKASSE);
+    await ok(t, REPORT, { i: { cpr, entitlementDate: '2026-12-14' } }, AKASSE);
+    await ok(t, 'mutation($i: DeregisterJobSeekerInput!) { deregisterJobSeeker(input: $i) { status } }', { i: { cpr, date: TODAY } }, AKASSE);
+    expect(await read(t, cpr, 'contactGroup { contactGroup { id } end } scheduledContactGroupChanges { start } jobSeekerRegistrations { status dagpengeEntitlementDate }')).toEqual({
+      contactGroup: { contactGroup: { id: 99 }, end: null },
+      scheduledContactGroupChanges: [],
+      jobSeekerRegistrations: [{ status: 'DEREGISTERED', dagpengeEntitlementDate: null }],
+    });
+    expect((await eventsOf(t, 'CONTACT_GROUP_CHANGE_CANCELLED', id)).map((e) => e.payload.contactGroupId)).toEqual([1]);
+  });
+
+  it('registers from a later day without moving today\'s CV requirement', async () => {
+    reregistered = await createPerson(t, { akasse: '21', contactGroupId: 1, start: '2026-01-05' });
+    await ok(t, REGISTER, { i: { cpr: reregistered.cpr, category: 'DAGPENGE', registrationDate: TODAY } }, AKASSE);
+    await ok(t, 'mutation($i: DeregisterJobSeekerInput!) { deregisterJobSeeker(input: $i) { status } }', { i: { cpr: reregistered.cpr, date: TODAY } }, AKASSE);
+    // Group 1 stays open (001 §3.2); a new registration from 2026-12-05 needs no group change.
+    await ok(t, REGISTER, { i: { cpr: reregistered.cpr, category: 'DAGPENGE', registrationDate: '2026-12-05' } }, AKASSE);
+    expect(await read(t, reregistered.cpr, 'cvRequirement jobSeekerRegistration { registrationDate } scheduledContactGroupChanges { start }')).toEqual({
+      cvRequirement: 'NONE',
+      jobSeekerRegistration: null,
+      scheduledContactGroupChanges: [],
+    });
+    expect(await asOf(reregistered.cpr, '2026-12-05', 'cvRequirement jobSeekerRegistration { registrationDate }')).toEqual({ cvRequirement: 'SEARCHABLE', jobSeekerRegistration: { registrationDate: '2026-12-05' } });
+    const registered = await eventsOf(t, 'JOB_SEEKER_REGISTERED', reregistered.id);
+    expect(registered.map((e) => e.effectiveDate)).toEqual([TODAY, '2026-12-05']);
+  });
+
   it('accepts a recovery with cause 37 from the older sick group 6 and opens Ressourceforløb (001 §2.3, §2.8)', async () => {
     const { cpr, id } = await createPerson(t, { contactGroupId: 6, start: '2026-01-05' });
     const { changeContactGroup } = await ok<{ changeContactGroup: unknown }>(t, CHANGE, { i: { cpr, contactGroupId: 1, start: TODAY, recoveryCauseId: 37 } }, JOBCENTRE);
@@ -191,6 +221,14 @@ describe('moving the clock', () => {
   it('applies the change dated before a withdrawn one on its day, and never the withdrawn one', async () => {
     moveTo('2026-12-09');
     await effectuate();
+    // Catching up over 2026-12-05: the registration from that day moved the CV requirement, dated that day.
+    expect((await read<Now>(t, reregistered.cpr, NOW)).cvRequirement).toBe('SEARCHABLE');
+    const cv = await eventsOf(t, 'CV_REQUIREMENT_CHANGED', reregistered.id);
+    expect(cv.map((e) => [e.payload.cvRequirement, e.effectiveDate])).toEqual([
+      ['SEARCHABLE', TODAY],
+      ['NONE', TODAY],
+      ['SEARCHABLE', '2026-12-05'],
+    ]);
     expect((await read<Now>(t, withdrawn.cpr, NOW)).contactGroup?.contactGroup.id).toBe(2);
     moveTo('2026-12-10');
     await effectuate();

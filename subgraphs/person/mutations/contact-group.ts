@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../../core/clock';
 import { addDays, today, type IsoDate } from '../../../core/dates';
-import { cancelPendingEffects, pendingEffects, scheduleEffect } from '../../../core/effectuation';
+import { cancelPendingEffects, scheduleEffect, ScheduledEffect } from '../../../core/effectuation';
 import { DomainError, ErrorCode } from '../../../core/errors';
 import type { SubgraphContext } from '../../../core/subgraph-server';
 import { uniquely } from '../../../core/write-path';
@@ -28,6 +28,8 @@ type Context = SubgraphContext<PersonLoaders>;
 
 /** The kind of scheduled effect that puts a contact-group change in force on its start day. */
 export const CONTACT_GROUP_CHANGE_EFFECT = 'CONTACT_GROUP_CHANGE';
+/** The kind that recomputes the CV requirement on the day a registration as job seeker starts. */
+export const CV_REQUIREMENT_REFRESH_EFFECT = 'CV_REQUIREMENT_REFRESH';
 export const REGISTRATION_ENTITY = 'ContactGroupRegistration';
 
 /** What the effect carries besides the change itself: the dimittend registration it switches (004). */
@@ -165,8 +167,8 @@ export async function withdrawScheduledChanges(em: EntityManager, clock: Clock, 
   const first = from > day ? from : addDays(day, 1);
   const pending = await em.find(ContactGroupRegistration, { personId: person.id, start: { $gte: first } }, { orderBy: { start: 'desc' } });
   for (const registration of pending) {
-    const effects = await pendingEffects(em, { entityType: REGISTRATION_ENTITY });
-    for (const effect of effects.filter((e) => e.entityId === registration.id)) {
+    const effects = await em.find(ScheduledEffect, { entityType: REGISTRATION_ENTITY, entityId: registration.id, effectedAt: null, cancelledAt: null });
+    for (const effect of effects) {
       const dimittendId = (effect.payload as Partial<ContactGroupEffectPayload>).dimittendRegistrationId;
       const dimittend = dimittendId ? await em.findOne(JobSeekerRegistration, { id: dimittendId }) : null;
       if (dimittend && dimittend.dagpengeEntitlementDate === registration.start) {

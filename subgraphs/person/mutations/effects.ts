@@ -2,7 +2,8 @@
 // claims each due effect once, inside the transaction that applies it). A contact-group change
 // recorded for a later day becomes CONTACT_GROUP_CHANGED on its start day, dated that day, and
 // everything the immediate path does follows then: the sick-leave metadata ends on a recovery, a
-// dimittend's registration switches to dagpenge (004), and the CV requirement is recomputed.
+// dimittend's registration switches to dagpenge (004), and the CV requirement is recomputed. A
+// registration as job seeker starting on a later day recomputes the CV requirement on it.
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../../core/clock';
 import type { EffectHandlers, ScheduledEffect } from '../../../core/effectuation';
@@ -13,7 +14,7 @@ import { PersonCourseEvent, PersonEvent, type ContactGroupChangedPayload } from 
 import { registrationBefore } from '../person-lookup';
 import { DAGPENGE, WITHOUT_BENEFIT } from '../rules';
 import { changed, lockPerson, recordChange, systemActor } from '../writes';
-import { CONTACT_GROUP_CHANGE_EFFECT, endReturnExpectation, REGISTRATION_ENTITY, type ContactGroupEffectPayload } from './contact-group';
+import { CONTACT_GROUP_CHANGE_EFFECT, CV_REQUIREMENT_REFRESH_EFFECT, endReturnExpectation, REGISTRATION_ENTITY, type ContactGroupEffectPayload } from './contact-group';
 import { registrationPayload } from './registration';
 
 async function applyContactGroupChange(em: EntityManager, effect: ScheduledEffect, clock: Clock): Promise<void> {
@@ -65,6 +66,14 @@ async function applyContactGroupChange(em: EntityManager, effect: ScheduledEffec
   await refreshCvRequirement(em, clock, actor, person, day);
 }
 
+/** A registration as job seeker starting on this day: the CV requirement moves with it (001 §3.2). */
+async function refreshCvOnRegistrationDay(em: EntityManager, effect: ScheduledEffect, clock: Clock): Promise<void> {
+  if (!effect.personId) return;
+  const person = await lockPerson(em, effect.personId);
+  await refreshCvRequirement(em, clock, systemActor(`scheduled ${effect.kind} recorded ${effect.recordedAt.toISOString()}`), person, effect.effectiveOn);
+}
+
 export const personEffects: EffectHandlers = {
   [CONTACT_GROUP_CHANGE_EFFECT]: applyContactGroupChange,
+  [CV_REQUIREMENT_REFRESH_EFFECT]: refreshCvOnRegistrationDay,
 };

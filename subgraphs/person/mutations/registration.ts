@@ -11,12 +11,13 @@ import type { Person } from '../entities/Person';
 import type { PersonLoaders } from '../loaders';
 import { PersonCourseEvent, type JobSeekerRegistrationPayload } from '../events';
 import type { PersonEventKind } from '../dispatch';
+import { scheduleEffect } from '../../../core/effectuation';
 import { uniquely } from '../../../core/write-path';
 import { hasMembershipOn, loadAuthorities, membershipsOf } from '../authorities';
 import { refreshCvRequirement } from '../current-cv-requirement';
 import { personByCpr, registrationBefore, registrationInForce } from '../person-lookup';
 import { actorFrom, changed, lockPerson, recordChange, type Actor } from '../writes';
-import { openContactGroup, withdrawScheduledChanges } from './contact-group';
+import { CV_REQUIREMENT_REFRESH_EFFECT, openContactGroup, withdrawScheduledChanges } from './contact-group';
 import { assertNotTooFarAhead, authorizeWrite, DAGPENGE, decideRegistration, JOB_SEEKER_CATEGORIES, PersonErrorCode, WITHOUT_BENEFIT, type JobSeekerCategory, type Registrant } from '../rules';
 
 type Context = SubgraphContext<PersonLoaders>;
@@ -110,6 +111,8 @@ export async function registerJobSeeker(ctx: Context, input: RegisterJobSeekerIn
           entityType: 'JobSeekerRegistration',
           entityId: registration.id,
           payload: registrationPayload(registration),
+          // Valid time: in force from its event date, else its registration date (which may be later than today).
+          effectiveDate: decision.effectiveFrom,
           changes: [
             changed('category', null, registration.category),
             changed('status', null, registration.status),
@@ -119,6 +122,11 @@ export async function registerJobSeeker(ctx: Context, input: RegisterJobSeekerIn
           ],
         });
         await refreshCvRequirement(em, ctx.clock, actor, person);
+        // A registration from a later day moves the CV requirement on that day, even when the
+        // contact group it needs is open already (no group change would announce it then).
+        if (registration.status === 'ACTIVE' && decision.effectiveFrom > today(ctx.clock)) {
+          scheduleEffect(em, ctx.clock, { kind: CV_REQUIREMENT_REFRESH_EFFECT, personId: person.id, entityType: 'JobSeekerRegistration', entityId: registration.id, effectiveOn: decision.effectiveFrom, payload: {} });
+        }
         return registration;
       }),
     alreadyRegistered,
@@ -197,9 +205,13 @@ export function reportDimittendEntitlement(ctx: Context, cpr: string, entitlemen
   });
 }
 
-/** Afmelding: the registration ends; the contact group stays until the jobcentre closes it (001 §3.2). */
+/**
+ * Afmelding: the registration ends; the contact group stays until the jobcentre closes it (001 §3.2).
+ * A dimittend's switch to dagpenge still pending is withdrawn with it: 004 switches only a
+ * registration that is a dimittend's, and this one ends before the entitlement date.
+ */
 export function deregisterJobSeeker(ctx: Context, cpr: string, date: IsoDate): Promise<JobSeekerRegistration> {
-  return changeRegistration(ctx, cpr, ['caseworker', 'akasse', 'system'], async (_em, _person, open) => {
+  return changeRegistration(ctx, cpr, ['caseworker', 'akasse', 'system'], async (em, person, open, actor) => {
     if (!open || open.status !== 'ACTIVE') {
       throw new DomainError(PersonErrorCode.NOT_REGISTERED_AS_JOB_SEEKER, 'The person is not registered as a job seeker.');
     }
@@ -212,6 +224,9 @@ export function deregisterJobSeeker(ctx: Context, cpr: string, date: IsoDate): P
     // day to come, so the date must be today: send the deregistration on the day it takes effect.
     if (date > now) {
       throw new DomainError(PersonErrorCode.DEREGISTRATION_DATE_IN_FUTURE, 'A deregistration takes effect at once; send it on the day it should take effect.', { field: 'date' });
+    }
+    if (open.dimittend && open.dagpengeEntitlementDate !== null && open.dagpengeEntitlementDate > now) {
+      await withdrawScheduledChanges(em, ctx.clock, actor, person, open.dagpengeEntitlementDate);
     }
     open.status = 'DEREGISTERED';
     open.closedOn = date;
