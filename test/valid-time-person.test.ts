@@ -225,7 +225,7 @@ describe('moving the clock', () => {
     expect((await read<Now>(t, reregistered.cpr, NOW)).cvRequirement).toBe('SEARCHABLE');
     const cv = await eventsOf(t, 'CV_REQUIREMENT_CHANGED', reregistered.id);
     expect(cv.map((e) => [e.payload.cvRequirement, e.effectiveDate])).toEqual([
-      ['SEARCHABLE', TODAY],
+      ['SEARCHABLE', '2026-01-05'], // the back-dated group 1 counts as the registration from its start
       ['NONE', TODAY],
       ['SEARCHABLE', '2026-12-05'],
     ]);
@@ -282,7 +282,7 @@ describe('moving the clock', () => {
     expect(changedEvents.map((e) => [e.effectiveDate, e.payload.previousContactGroupId])).toEqual([['2026-12-20', 2]]);
     const cv = await eventsOf(t, 'CV_REQUIREMENT_CHANGED', a.id);
     expect(cv.map((e) => [e.payload.cvRequirement, e.effectiveDate])).toEqual([
-      ['SEARCHABLE', '2026-11-30'],
+      ['SEARCHABLE', '2026-01-05'],
       ['NONE', '2026-12-20'],
     ]);
     // The effectuation writes its own history rows, recorded on the day.

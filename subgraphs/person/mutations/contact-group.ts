@@ -76,7 +76,10 @@ export async function changeContactGroup(ctx: Context, input: ChangeContactGroup
           registrationId: input.registrationId,
           recoveryCauseId: input.recoveryCauseId,
         });
-        await refreshCvRequirement(em, ctx.clock, actor, person);
+        // A change in force already (today or back-dated) moves the requirement from its start; a
+        // scheduled one moves nothing today (its effect recomputes on the day).
+        const day = today(ctx.clock);
+        await refreshCvRequirement(em, ctx.clock, actor, person, input.start <= day ? input.start : undefined);
         return registration;
       }),
     () => new DomainError(ErrorCode.CONFLICT, 'Another change of this person\'s contact group was made at the same moment; read the person again and retry.'),
