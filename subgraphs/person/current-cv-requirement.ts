@@ -4,12 +4,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../core/clock';
 import { today, type IsoDate } from '../../core/dates';
+import { inForceAt } from '../../core/valid-time';
 import { ContactGroupRegistration } from './entities/ContactGroupRegistration';
 import { JobSeekerRegistration } from './entities/JobSeekerRegistration';
 import { KnownAbsence } from './entities/KnownAbsence';
 import type { Person } from './entities/Person';
 import { PersonCourseEvent, type CvRequirementChangedPayload } from './events';
-import { deriveCvRequirement, isRegistered, type CvRequirement } from './rules';
+import { deriveCvRequirement, isRegisteredOn, type CvRequirement } from './rules';
 import { changed, recordChange, type Actor } from './writes';
 
 export interface CvFacts {
@@ -18,22 +19,23 @@ export interface CvFacts {
   absences: readonly KnownAbsence[];
 }
 
-/** The requirement today from what the person subgraph knows. */
+/** The requirement in force on `day` from what the person subgraph knows. */
 export function cvRequirementFrom(facts: CvFacts, day: IsoDate): CvRequirement {
-  const open = facts.registrations.find((r) => r.end === null) ?? null;
+  const group = inForceAt(facts.registrations, day);
   return deriveCvRequirement({
-    contactGroupId: open?.contactGroupId ?? null,
-    registered: isRegistered(facts.jobSeekerRegistrations, open !== null),
+    contactGroupId: group?.contactGroupId ?? null,
+    registered: isRegisteredOn(facts.jobSeekerRegistrations, group !== null, day),
     absences: facts.absences,
     today: day,
   });
 }
 
 /**
- * Recomputes the CV requirement and announces a change at once (001 §3.1: the old batch lag was a
- * bug). Called in the transaction of every change that can move it.
+ * Recomputes today's CV requirement and announces a change at once (001 §3.1: the old batch lag was
+ * a bug). Called in the transaction of every change that can move it; a scheduled change taking
+ * effect passes its day as `effectiveDate`, which the event and the history row carry.
  */
-export async function refreshCvRequirement(em: EntityManager, clock: Clock, actor: Actor, person: Person): Promise<void> {
+export async function refreshCvRequirement(em: EntityManager, clock: Clock, actor: Actor, person: Person, effectiveDate?: IsoDate): Promise<void> {
   await em.flush();
   const facts: CvFacts = {
     registrations: await em.find(ContactGroupRegistration, { personId: person.id }),
@@ -49,6 +51,7 @@ export async function refreshCvRequirement(em: EntityManager, clock: Clock, acto
     entityType: 'Person',
     entityId: person.id,
     payload,
+    effectiveDate,
     changes: [changed('cvRequirement', person.announcedCvRequirement, requirement)],
   });
   person.announcedCvRequirement = requirement;

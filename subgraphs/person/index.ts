@@ -10,6 +10,7 @@ import { resolvers } from './resolvers';
 import { migrations } from './migrations';
 import { runScheduledJobs } from './mutations/scheduled';
 import { runPersonRetention } from './mutations/retention';
+import { personEffects } from './mutations/effects';
 
 export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -21,6 +22,8 @@ export const personSubgraph: SubgraphModule<PersonLoaders> = {
   migrations,
   createLoaders,
   consumers: (clock) => personConsumers(clock),
+  // Contact-group changes recorded for a later day take effect on it (mutations/effects.ts).
+  effects: personEffects,
   // Hourly rather than once at night: every job is idempotent and computes "as of today", so a
   // missed night (a restart, a deploy) costs at most an hour, never a day.
   scheduledJobs: [

@@ -1,8 +1,10 @@
 // Person resolvers: parse → authorize → rule → persist (with its event, in one transaction). The
 // mutations live in mutations/, one file per concern; reads authorize per field, so one person
-// answer can mix fields the caller may see with FORBIDDEN for those it may not.
+// answer can mix fields the caller may see with FORBIDDEN for those it may not. Reads answer as in
+// force on `readDay(ctx)` (the operation's asOf, else today); access is always decided on today.
 import { forbidden, requireRole } from '../../core/authorize';
 import { today } from '../../core/dates';
+import { inForceAt, readDay } from '../../core/valid-time';
 import { DomainError, ErrorCode } from '../../core/errors';
 import type { SubgraphContext } from '../../core/subgraph-server';
 import { maskCpr, parseCpr } from '../common/cpr';
@@ -23,6 +25,7 @@ import { recordScreeningResult } from './mutations/screening';
 import { setSickLeaveReturnExpectation, setVisitation } from './mutations/visitation';
 import { authoritiesOf } from './authorities';
 import { cvRequirementFrom } from './current-cv-requirement';
+import { returnExpectationOn, selfBookingDeadlineOn, visitationOn } from './as-of';
 import { listPersons } from './persons-list';
 import { auditLog, auditTrailOf, type AuditLogArgs } from './audit';
 import { personsByContactGroup } from './aggregates';
@@ -36,6 +39,7 @@ import {
   contactGroup,
   danishPublicHolidays,
   isScreeningExpired,
+  jobSeekerRegistrationOn,
   MEETING_TYPES,
   cprVisibility,
   meetingType,
@@ -57,8 +61,6 @@ function courseField<R, A = Record<string, unknown>>(load: (person: Person, ctx:
     return load(person, ctx, args);
   };
 }
-
-const openOf = (registrations: ContactGroupRegistration[]) => registrations.find((r) => r.end === null) ?? null;
 
 const YEAR_LIMITS = { min: 1900, max: 2200 };
 
@@ -132,13 +134,17 @@ export const resolvers = {
     },
     address: courseField((person) => ({ municipalityCode: person.addressMunicipalityCode, livesAbroad: person.livesAbroad, protected: person.livesAbroad })),
     temporaryAddress: courseField((person, ctx) =>
-      person.temporaryMunicipalityCode !== null && person.temporaryAddressEnd !== null && person.temporaryAddressEnd >= today(ctx.clock)
+      person.temporaryMunicipalityCode !== null && person.temporaryAddressEnd !== null && person.temporaryAddressEnd >= readDay(ctx)
         ? { municipalityCode: person.temporaryMunicipalityCode, end: person.temporaryAddressEnd }
         : null,
     ),
     // 001 §1.1: PersonOriginCode is always empty; nothing about origin is stored to begin with.
     originCode: () => null,
-    contactGroup: courseField(async (person, ctx) => openOf(await ctx.loaders.registrationsByPerson.load(person.id))),
+    contactGroup: courseField(async (person, ctx) => inForceAt(await ctx.loaders.registrationsByPerson.load(person.id), readDay(ctx))),
+    scheduledContactGroupChanges: courseField(async (person, ctx) => {
+      const day = readDay(ctx);
+      return (await ctx.loaders.registrationsByPerson.load(person.id)).filter((r) => r.start > day).sort((a, b) => (a.start < b.start ? -1 : 1));
+    }),
     contactGroupHistory: courseField((person, ctx) => ctx.loaders.registrationsByPerson.load(person.id)),
     cvRequirement: courseField(async (person, ctx) => {
       const [registrations, jobSeekerRegistrations, absences] = await Promise.all([
@@ -146,23 +152,28 @@ export const resolvers = {
         ctx.loaders.jobSeekerRegistrationsByPerson.load(person.id),
         ctx.loaders.absencesByPerson.load(person.id),
       ]);
-      return cvRequirementFrom({ registrations, jobSeekerRegistrations, absences }, today(ctx.clock));
+      return cvRequirementFrom({ registrations, jobSeekerRegistrations, absences }, readDay(ctx));
     }),
-    jobSeekerRegistration: courseField(async (person, ctx) =>
-      (await ctx.loaders.jobSeekerRegistrationsByPerson.load(person.id)).find((r) => r.status === 'ACTIVE' || r.status === 'AWAITING_ATTENDANCE') ?? null,
-    ),
+    jobSeekerRegistration: courseField(async (person, ctx) => jobSeekerRegistrationOn(await ctx.loaders.jobSeekerRegistrationsByPerson.load(person.id), readDay(ctx))),
     jobSeekerRegistrations: courseField((person, ctx) => ctx.loaders.jobSeekerRegistrationsByPerson.load(person.id)),
-    visitation: courseField((person) =>
-      person.category === null ? null : { category: person.category, name: PERSON_CATEGORIES[person.category].name, since: person.categorySince },
-    ),
-    sickLeaveReturnExpectation: courseField(async (person, ctx) => (await ctx.loaders.returnExpectationsByPerson.load(person.id))[0] ?? null),
+    visitation: courseField(async (person, ctx) => {
+      const day = readDay(ctx);
+      // Today's read needs no history; another day's reads the visitation back from it.
+      const history = ctx.asOf ? await ctx.loaders.historyByPerson.load(person.id) : [];
+      const visitation = visitationOn(person, history, day);
+      return visitation === null ? null : { category: visitation.category, name: PERSON_CATEGORIES[visitation.category].name, since: visitation.since };
+    }),
+    sickLeaveReturnExpectation: courseField(async (person, ctx) => {
+      const [expectations, registrations] = await Promise.all([ctx.loaders.returnExpectationsByPerson.load(person.id), ctx.loaders.registrationsByPerson.load(person.id)]);
+      return returnExpectationOn(expectations, registrations, readDay(ctx));
+    }),
     meetingSummonses: courseField<MeetingSummons[], { includeCancelled?: boolean }>(async (person, ctx, args) =>
       (await ctx.loaders.summonsesByPerson.load(person.id)).filter((s) => args.includeCancelled || s.status === 'ACTIVE'),
     ),
-    selfBookingDeadline: courseField(async (person, ctx) => (await ctx.loaders.selfBookingDeadlinesByPerson.load(person.id)).find((d) => d.status === 'ACTIVE') ?? null),
+    selfBookingDeadline: courseField(async (person, ctx) => selfBookingDeadlineOn(await ctx.loaders.selfBookingDeadlinesByPerson.load(person.id), readDay(ctx))),
     screeningResult: courseField(async (person, ctx) => {
-      const day = today(ctx.clock);
-      return (await ctx.loaders.screeningResultsByPerson.load(person.id)).find((r) => !isScreeningExpired(r.caseworkersVisibleUntil, day)) ?? null;
+      const day = readDay(ctx);
+      return (await ctx.loaders.screeningResultsByPerson.load(person.id)).find((r) => r.answeredOn <= day && !isScreeningExpired(r.caseworkersVisibleUntil, day)) ?? null;
     }, authorizeHealthRead),
     history: courseField((person, ctx) => ctx.loaders.historyByPerson.load(person.id), authorizeSensitiveRead),
   },
@@ -181,5 +192,7 @@ export const resolvers = {
   },
   PersonHistoryEntry: {
     by: (entry: PersonHistoryEntry) => ({ role: entry.actorRole, authority: entry.actorAuthority, subject: entry.actorSubject }),
+    recordedAt: (entry: PersonHistoryEntry) => entry.at,
+    effectiveDate: (entry: PersonHistoryEntry) => entry.effectiveDate,
   },
 };

@@ -3,6 +3,7 @@
 // retry of a lost race) are core's (core/write-path.ts); this file names them for the person.
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../core/clock';
+import { today, type IsoDate } from '../../core/dates';
 import type { EventAuthorities } from '../../core/events';
 import type { Identity } from '../../core/identity';
 import { recordEvent } from '../../core/outbox';
@@ -48,6 +49,11 @@ export interface Change {
    */
   named?: EventAuthorities;
   withoutPerson?: boolean;
+  /**
+   * Valid time: the first day the change is in force when that is not today (a change taking effect
+   * on its scheduled day, a back-dated change). The event and the history row carry it.
+   */
+  effectiveDate?: IsoDate;
 }
 
 /** Queues the change's outbox event and its history row in the caller's unit of work. */
@@ -61,10 +67,12 @@ export async function recordChange(em: EntityManager, clock: Clock, actor: Actor
     entityId: change.entityId,
     authorities: addressEvent(change.kind, dispatchPerson, change.named ?? {}),
     payload: change.payload as Record<string, unknown>,
+    effectiveDate: change.effectiveDate,
   });
   em.create(PersonHistoryEntry, {
     personId: change.person.id,
     at: clock.now(),
+    effectiveDate: change.effectiveDate ?? today(clock),
     action: change.kind,
     entityType: change.entityType,
     entityId: change.entityId,

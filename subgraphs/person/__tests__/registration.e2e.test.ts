@@ -162,15 +162,17 @@ describe('kontanthjælp self-registration (004)', () => {
 describe('dimittender (004)', () => {
   const REPORT = 'mutation($i: DimittendEntitlementInput!) { reportDimittendEntitlement(input: $i) { category dimittend contactGroup { id } } }';
 
-  it("are registered 'Uden ydelse' flagged dimittend and switch to dagpenge on the a-kasse's report", async () => {
+  it("are registered 'Uden ydelse' flagged dimittend and switch to dagpenge on the a-kasse's report once the entitlement date is reached", async () => {
     const { cpr, id } = await createPerson(t, { akasse: '21' });
-    const { registerJobSeeker } = await ok<{ registerJobSeeker: Record<string, unknown> }>(t, REGISTER, { i: { cpr, category: 'DIMITTEND', registrationDate: TODAY } }, AKASSE);
+    const { registerJobSeeker } = await ok<{ registerJobSeeker: Record<string, unknown> }>(t, REGISTER, { i: { cpr, category: 'DIMITTEND', registrationDate: TODAY, eventDate: '2026-11-02' } }, AKASSE);
     expect(registerJobSeeker).toMatchObject({ dimittend: true, contactGroup: { id: 99 } });
-    expect(await fails(t, REPORT, { i: { cpr, entitlementDate: '2026-12-07' } }, OTHER_AKASSE)).toEqual(['FORBIDDEN']);
-    const { reportDimittendEntitlement } = await ok<{ reportDimittendEntitlement: unknown }>(t, REPORT, { i: { cpr, entitlementDate: '2026-12-07' } }, AKASSE);
+    expect(await fails(t, REPORT, { i: { cpr, entitlementDate: '2026-11-16' } }, OTHER_AKASSE)).toEqual(['FORBIDDEN']);
+    // The entitlement date has passed when the report arrives: the switch takes effect at once, from that date.
+    const { reportDimittendEntitlement } = await ok<{ reportDimittendEntitlement: unknown }>(t, REPORT, { i: { cpr, entitlementDate: '2026-11-16' } }, AKASSE);
     expect(reportDimittendEntitlement).toEqual({ category: 'DAGPENGE', dimittend: false, contactGroup: { id: 1 } });
-    expect(await read(t, cpr, 'contactGroup { contactGroup { id } start }')).toEqual({ contactGroup: { contactGroup: { id: 1 }, start: '2026-12-07' } });
+    expect(await read(t, cpr, 'contactGroup { contactGroup { id } start }')).toEqual({ contactGroup: { contactGroup: { id: 1 }, start: '2026-11-16' } });
     expect(await eventsOf(t, 'JOB_SEEKER_REGISTRATION_CHANGED', id)).toHaveLength(1);
+    // A switch after today is scheduled instead: test/valid-time-person.test.ts moves the clock across it.
   });
 
   it('change nothing when the person is no longer registered as dimittend', async () => {

@@ -34,6 +34,8 @@ export const JobSeekerRegistration = defineEntity({
     withoutMembership: startsAs(p.boolean(), false),
     /** Kontanthjælp self-registrations: the last day the person may show up at the jobcentre (004). */
     attendanceDeadline: startsNull(p.string().length(10)),
+    /** A dimittend's dagpenge entitlement date as the a-kasse reported it (004): the switch to dagpenge takes effect on it. */
+    dagpengeEntitlementDate: startsNull(p.string().length(10)),
     /** The day it stopped: deregistered, or the annulment day. */
     closedOn: startsNull(p.string().length(10)),
     registeredBy: p.string().length(64),

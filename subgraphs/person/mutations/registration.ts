@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../../core/clock';
-import { today, type IsoDate } from '../../../core/dates';
+import { addDays, today, type IsoDate } from '../../../core/dates';
 import { DomainError } from '../../../core/errors';
 import type { SubgraphContext } from '../../../core/subgraph-server';
 import { JobSeekerRegistration } from '../entities/JobSeekerRegistration';
@@ -11,13 +11,14 @@ import type { Person } from '../entities/Person';
 import type { PersonLoaders } from '../loaders';
 import { PersonCourseEvent, type JobSeekerRegistrationPayload } from '../events';
 import type { PersonEventKind } from '../dispatch';
+import { scheduleEffect } from '../../../core/effectuation';
 import { uniquely } from '../../../core/write-path';
 import { hasMembershipOn, loadAuthorities, membershipsOf } from '../authorities';
 import { refreshCvRequirement } from '../current-cv-requirement';
-import { openRegistrationOf, personByCpr } from '../person-lookup';
+import { personByCpr, registrationBefore, registrationInForce } from '../person-lookup';
 import { actorFrom, changed, lockPerson, recordChange, type Actor } from '../writes';
-import { openContactGroup } from './contact-group';
-import { authorizeWrite, DAGPENGE, decideRegistration, JOB_SEEKER_CATEGORIES, PersonErrorCode, WITHOUT_BENEFIT, type JobSeekerCategory, type Registrant } from '../rules';
+import { CV_REQUIREMENT_REFRESH_EFFECT, openContactGroup, withdrawScheduledChanges } from './contact-group';
+import { assertNotTooFarAhead, authorizeWrite, DAGPENGE, decideRegistration, JOB_SEEKER_CATEGORIES, PersonErrorCode, WITHOUT_BENEFIT, type JobSeekerCategory, type Registrant } from '../rules';
 
 type Context = SubgraphContext<PersonLoaders>;
 
@@ -51,10 +52,10 @@ export function registrationPayload(r: JobSeekerRegistration): JobSeekerRegistra
 const alreadyRegistered = () =>
   new DomainError(PersonErrorCode.ALREADY_REGISTERED_AS_JOB_SEEKER, 'The person is already registered as a job seeker (or a self-registration awaits attendance); deregister first or change the contact group.');
 
-/** Opens the registration's contact group unless the person is in it already. */
+/** Opens the registration's contact group from `start` unless the person is in it on that day already. */
 async function enterContactGroup(em: EntityManager, clock: Clock, actor: Actor, person: Person, contactGroupId: number, start: IsoDate): Promise<void> {
-  const open = await openRegistrationOf(em, person.id);
-  if (open?.contactGroupId === contactGroupId) return;
+  const current = await registrationBefore(em, person.id, addDays(start, 1));
+  if (current?.contactGroupId === contactGroupId) return;
   await openContactGroup(em, clock, actor, person, { contactGroupId, start });
 }
 
@@ -78,7 +79,7 @@ export async function registerJobSeeker(ctx: Context, input: RegisterJobSeekerIn
           registrant: REGISTRANT[ctx.identity.role],
           selfService: Boolean(input.selfService),
           livesAbroad: person.livesAbroad,
-          openContactGroupId: (await openRegistrationOf(em, person.id))?.contactGroupId ?? null,
+          openContactGroupId: (await registrationInForce(em, person.id, today(ctx.clock)))?.contactGroupId ?? null,
           personCategory: person.category,
           hasMembership: hasMembershipOn(memberships, input.registrationDate),
           memberOfCaller: hasMembershipOn(memberships, input.registrationDate, ctx.identity.authority),
@@ -97,6 +98,7 @@ export async function registerJobSeeker(ctx: Context, input: RegisterJobSeekerIn
           dimittend: decision.dimittend,
           withoutMembership: decision.withoutMembership,
           attendanceDeadline: decision.attendanceDeadline,
+          dagpengeEntitlementDate: null,
           closedOn: null,
           registeredBy: `${actor.role}:${actor.authority}`,
           createdAt: now,
@@ -109,6 +111,8 @@ export async function registerJobSeeker(ctx: Context, input: RegisterJobSeekerIn
           entityType: 'JobSeekerRegistration',
           entityId: registration.id,
           payload: registrationPayload(registration),
+          // Valid time: in force from its event date, else its registration date (which may be later than today).
+          effectiveDate: decision.effectiveFrom,
           changes: [
             changed('category', null, registration.category),
             changed('status', null, registration.status),
@@ -118,6 +122,11 @@ export async function registerJobSeeker(ctx: Context, input: RegisterJobSeekerIn
           ],
         });
         await refreshCvRequirement(em, ctx.clock, actor, person);
+        // A registration from a later day moves the CV requirement on that day, even when the
+        // contact group it needs is open already (no group change would announce it then).
+        if (registration.status === 'ACTIVE' && decision.effectiveFrom > today(ctx.clock)) {
+          scheduleEffect(em, ctx.clock, { kind: CV_REQUIREMENT_REFRESH_EFFECT, personId: person.id, entityType: 'JobSeekerRegistration', entityId: registration.id, effectiveOn: decision.effectiveFrom, payload: {} });
+        }
         return registration;
       }),
     alreadyRegistered,
@@ -159,17 +168,34 @@ export function confirmAttendance(ctx: Context, cpr: string): Promise<JobSeekerR
 }
 
 /**
- * 004: a dimittend registered 'Uden ydelse' switches to dagpenge when the a-kasse reports the
- * entitlement date, and only if still registered as dimittend when the report arrives.
+ * 004: a dimittend registered 'Uden ydelse' switches to dagpenge when the a-kasse's report has
+ * arrived AND the entitlement date is reached, and only if still registered as dimittend when the
+ * report arrives. An entitlement date after today is stored and shown (dagpengeEntitlementDate),
+ * the person stays in 'Uden ydelse' and the switch to group 1 is scheduled for that day (the
+ * registration switches with it, mutations/effects.ts). A later report replaces a pending one.
  */
 export function reportDimittendEntitlement(ctx: Context, cpr: string, entitlementDate: IsoDate): Promise<JobSeekerRegistration> {
   return changeRegistration(ctx, cpr, ['akasse', 'system'], async (em, person, open, actor) => {
     if (!open || open.status !== 'ACTIVE' || !open.dimittend || open.contactGroupId !== WITHOUT_BENEFIT) {
       throw new DomainError(PersonErrorCode.NOT_REGISTERED_AS_DIMITTEND, 'The person is not registered as a dimittend now, so the registration is not changed.');
     }
+    const day = today(ctx.clock);
+    assertNotTooFarAhead('DIMITTEND_ENTITLEMENT', entitlementDate, day, 'entitlementDate');
+    const reported = open.dagpengeEntitlementDate;
+    if (reported !== null && reported > day) await withdrawScheduledChanges(em, ctx.clock, actor, person, reported < entitlementDate ? reported : entitlementDate);
+    if (entitlementDate > day) {
+      await openContactGroup(em, ctx.clock, actor, person, { contactGroupId: DAGPENGE, start: entitlementDate, dimittendRegistrationId: open.id });
+      open.dagpengeEntitlementDate = entitlementDate;
+      return {
+        registration: open,
+        kind: PersonCourseEvent.JOB_SEEKER_REGISTRATION_CHANGED,
+        changes: [changed('dagpengeEntitlementDate', reported, entitlementDate)],
+      };
+    }
     open.category = 'DAGPENGE';
     open.dimittend = false;
     open.contactGroupId = DAGPENGE;
+    open.dagpengeEntitlementDate = entitlementDate;
     await enterContactGroup(em, ctx.clock, actor, person, DAGPENGE, entitlementDate);
     return {
       registration: open,
@@ -179,9 +205,13 @@ export function reportDimittendEntitlement(ctx: Context, cpr: string, entitlemen
   });
 }
 
-/** Afmelding: the registration ends; the contact group stays until the jobcentre closes it (001 §3.2). */
+/**
+ * Afmelding: the registration ends; the contact group stays until the jobcentre closes it (001 §3.2).
+ * A dimittend's switch to dagpenge still pending is withdrawn with it: 004 switches only a
+ * registration that is a dimittend's, and this one ends before the entitlement date.
+ */
 export function deregisterJobSeeker(ctx: Context, cpr: string, date: IsoDate): Promise<JobSeekerRegistration> {
-  return changeRegistration(ctx, cpr, ['caseworker', 'akasse', 'system'], async (_em, _person, open) => {
+  return changeRegistration(ctx, cpr, ['caseworker', 'akasse', 'system'], async (em, person, open, actor) => {
     if (!open || open.status !== 'ACTIVE') {
       throw new DomainError(PersonErrorCode.NOT_REGISTERED_AS_JOB_SEEKER, 'The person is not registered as a job seeker.');
     }
@@ -194,6 +224,9 @@ export function deregisterJobSeeker(ctx: Context, cpr: string, date: IsoDate): P
     // day to come, so the date must be today: send the deregistration on the day it takes effect.
     if (date > now) {
       throw new DomainError(PersonErrorCode.DEREGISTRATION_DATE_IN_FUTURE, 'A deregistration takes effect at once; send it on the day it should take effect.', { field: 'date' });
+    }
+    if (open.dimittend && open.dagpengeEntitlementDate !== null && open.dagpengeEntitlementDate > now) {
+      await withdrawScheduledChanges(em, ctx.clock, actor, person, open.dagpengeEntitlementDate);
     }
     open.status = 'DEREGISTERED';
     open.closedOn = date;

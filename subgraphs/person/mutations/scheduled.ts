@@ -4,18 +4,21 @@
 // absences started or ended by the calendar alone (no event announces that), and the deletion of
 // screening results after 6 months (001 §1.6).
 import { requireRole } from '../../../core/authorize';
+import { runDueEffects } from '../../../core/effectuation';
+import { logger } from '../../../core/logger';
 import { today, type IsoDate } from '../../../core/dates';
 import { DomainError } from '../../../core/errors';
 import type { SubgraphContext } from '../../../core/subgraph-server';
 import type { PersonCategory } from '../../common/person-events';
-import { ContactGroupRegistration } from '../entities/ContactGroupRegistration';
 import { JobSeekerRegistration } from '../entities/JobSeekerRegistration';
 import { KnownAbsence } from '../entities/KnownAbsence';
 import { Person } from '../entities/Person';
 import type { PersonLoaders } from '../loaders';
 import { refreshCvRequirement } from '../current-cv-requirement';
+import { registrationInForce } from '../person-lookup';
 import { lockPerson, systemActor } from '../writes';
 import { automaticRevisitation, isUnattended, PersonErrorCode, PERSON_CATEGORIES } from '../rules';
+import { personEffects } from './effects';
 import { annulUnattended } from './registration';
 import { writeVisitation } from './visitation';
 
@@ -54,7 +57,7 @@ export async function revisitRetiredCategories(ctx: Context, asOf?: IsoDate | nu
   for (const candidate of candidates) {
     moved += await ctx.em.fork().transactional(async (em) => {
       const person = await lockPerson(em, candidate.id);
-      const open = await em.findOne(ContactGroupRegistration, { personId: person.id, end: null });
+      const open = await registrationInForce(em, person.id, day);
       const next = automaticRevisitation(person.category, open?.contactGroupId ?? null, day);
       if (next === null) return 0;
       await writeVisitation(em, ctx.clock, actor, person, next, true, day);
@@ -84,9 +87,22 @@ export async function recomputeCvRequirements(ctx: Context): Promise<number> {
   return changed;
 }
 
+/** The scheduled changes due by today (what the effectuation timer does), for an operator after midnight. */
+export async function effectuateDueChanges(ctx: Context): Promise<number> {
+  requireRole(ctx.identity, 'system');
+  const result = await runDueEffects(ctx.em.fork(), ctx.clock, personEffects, (effect, error) =>
+    logger.error({ err: error, effect: { id: effect.id, kind: effect.kind, effectiveOn: effect.effectiveOn } }, 'a scheduled change could not take effect; retried at the next run'),
+  );
+  return result.applied;
+}
+
 export async function runScheduledJobs(ctx: Context, asOf?: IsoDate | null) {
+  const day = asOfDay(ctx, asOf);
+  // First the changes due today, so the jobs below see the groups in force today.
+  const effectuatedChanges = await effectuateDueChanges(ctx);
   return {
-    asOf: asOfDay(ctx, asOf),
+    asOf: day,
+    effectuatedChanges,
     annulledSelfRegistrations: await annulUnattendedSelfRegistrations(ctx, asOf),
     revisitedCategories: await revisitRetiredCategories(ctx, asOf),
     changedCvRequirements: await recomputeCvRequirements(ctx),

@@ -8,7 +8,7 @@ import { JobSeekerRegistration } from '../entities/JobSeekerRegistration';
 import { ScreeningResult, type ScreeningAnswer } from '../entities/ScreeningResult';
 import type { PersonLoaders } from '../loaders';
 import { ScreeningEvent, type ScreeningResultPayload } from '../events';
-import { openRegistrationOf, personByCpr } from '../person-lookup';
+import { personByCpr, registrationInForce } from '../person-lookup';
 import { actorFrom, changed, lockPerson, recordChange, systemActor } from '../writes';
 import { assertScreeningAllowed, isScreeningExpired, screeningVisibility } from '../rules';
 
@@ -32,7 +32,7 @@ export async function recordScreeningResult(ctx: Context, input: { cpr: string; 
   return ctx.em.transactional(async (em) => {
     const person = await lockPerson(em, found.id);
     const day = today(ctx.clock);
-    const open = await openRegistrationOf(em, person.id);
+    const open = await registrationInForce(em, person.id, day);
     const dimittend = (await em.count(JobSeekerRegistration, { personId: person.id, status: 'ACTIVE', dimittend: true })) > 0;
     const targetGroup = assertScreeningAllowed({ jobcentre: person.municipalityCode, contactGroupId: open?.contactGroupId ?? null, visited: person.category !== null, dimittend }, input.answers, day);
     const visibility = screeningVisibility(day);

@@ -13,7 +13,7 @@ import type { PersonLoaders } from '../loaders';
 import { PersonCourseEvent, PersonEvent, type SickLeaveReturnExpectationPayload, type VisitationChangedPayload } from '../events';
 import { uniquely } from '../../../core/write-path';
 import { loadAuthorities } from '../authorities';
-import { openRegistrationOf, personByCpr } from '../person-lookup';
+import { personByCpr, registrationInForce } from '../person-lookup';
 import { actorFrom, changed, lockPerson, recordChange, type Actor } from '../writes';
 import { assertCategoryAllowed, authorizeWrite, PersonErrorCode, returnByDate, SICK_FROM_EMPLOYMENT } from '../rules';
 
@@ -42,7 +42,7 @@ export async function setVisitation(ctx: Context, input: { cpr: string; category
   return ctx.em.transactional(async (em) => {
     const person = await lockPerson(em, found.id);
     const day = today(ctx.clock);
-    if (input.category !== null) assertCategoryAllowed(input.category, (await openRegistrationOf(em, person.id))?.contactGroupId ?? null, day);
+    if (input.category !== null) assertCategoryAllowed(input.category, (await registrationInForce(em, person.id, day))?.contactGroupId ?? null, day);
     if (person.category === input.category) return person;
     await writeVisitation(em, ctx.clock, actor, person, input.category, false, day);
     return person;
@@ -61,7 +61,7 @@ export async function setSickLeaveReturnExpectation(ctx: Context, input: { cpr: 
     () =>
       ctx.em.transactional(async (em) => {
         const person = await lockPerson(em, found.id);
-        const open = await openRegistrationOf(em, person.id);
+        const open = await registrationInForce(em, person.id, today(ctx.clock));
         if (open?.contactGroupId !== SICK_FROM_EMPLOYMENT) {
           throw new DomainError(PersonErrorCode.SICK_LEAVE_METADATA_REQUIRES_GROUP_24, 'The metadata is for sick-benefit recipients from employment (contact group 24).');
         }

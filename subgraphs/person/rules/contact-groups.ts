@@ -1,6 +1,7 @@
 // The contact-group code list (kontaktgrupper) with the DFDG ids the seeds give (DOMAIN.md), and
 // what a recovery (raskmelding) from a sick group does.
 import { codeList } from '../../../core/code-list';
+import { addWeeks, type IsoDate } from '../../../core/dates';
 import { DomainError } from '../../../core/errors';
 import { PersonErrorCode } from './error-codes';
 
@@ -44,9 +45,11 @@ export const CONTACT_GROUPS: readonly ContactGroup[] = [
   { id: WITHOUT_BENEFIT, name: 'Uden ydelse' },
 ];
 
-/** Sick-benefit groups: 6 is the older one; recovery (raskmelding) is reported when leaving 24 or 25. */
+/**
+ * Sick-benefit groups (sygedagpenge: 6, 24 and 25, 001 §2.3). A recovery (raskmelding) leaves any of
+ * them: 001 §2.8 moves a person "from sygedagpengemodtager" to 11 on cause 37, whichever of the three.
+ */
 export const SICK_GROUPS: ReadonlySet<number> = new Set([6, 24, 25]);
-const RECOVERY_GROUPS: ReadonlySet<number> = new Set([24, 25]);
 
 /** Contact groups an a-kasse may open for its members: dagpenge and 'Uden ydelse' (002, 001 §1.5). */
 export const AKASSE_CONTACT_GROUPS: ReadonlySet<number> = new Set([DAGPENGE, WITHOUT_BENEFIT]);
@@ -69,18 +72,47 @@ export function contactGroup(id: number): ContactGroup {
 }
 
 /**
- * The group a change really opens. A recovery cause is only meaningful when leaving 24 or 25, and
- * cause 37 moves the person to 11 'Ressourceforløb' whatever group the caller asked for (001 §2.8).
+ * The group a change really opens. A recovery cause is only meaningful when leaving a sick group
+ * (6, 24 or 25), and cause 37 moves the person to 11 'Ressourceforløb' whatever group the caller
+ * asked for (001 §2.8). `leftGroupId` is the group in force the day before the change starts.
  */
-export function nextContactGroup(input: { requestedGroupId: number; openGroupId: number | null; recoveryCauseId: number | null }): number {
+export function nextContactGroup(input: { requestedGroupId: number; leftGroupId: number | null; recoveryCauseId: number | null }): number {
   if (input.recoveryCauseId === null) return contactGroup(input.requestedGroupId).id;
-  if (input.openGroupId === null || !RECOVERY_GROUPS.has(input.openGroupId)) {
+  if (input.leftGroupId === null || !SICK_GROUPS.has(input.leftGroupId)) {
     throw new DomainError(
       PersonErrorCode.RECOVERY_WITHOUT_SICK_GROUP,
-      'A recovery cause can only be given when the person leaves sick group 24 or 25; leave recoveryCauseId out.',
+      'A recovery cause can only be given when the person leaves sick group 6, 24 or 25; leave recoveryCauseId out.',
       { recoveryCauseId: input.recoveryCauseId },
     );
   }
   const cause = RECOVERY_CAUSES.get(input.recoveryCauseId);
   return contactGroup(cause ? cause.nextContactGroupId : input.requestedGroupId).id;
+}
+
+/**
+ * How far ahead each dated kind may be recorded (valid time). A change recorded for a later day is
+ * stored and shown as scheduled, and takes effect on its day. 13 weeks is the a-kasse register's own
+ * forward horizon (payment: MEMBERSHIP_DATED_TOO_FAR_AHEAD): the dagpenge and 'Uden ydelse' changes an
+ * a-kasse reports rest on memberships dated at most that far ahead, a dimittend's entitlement date
+ * falls a month after graduation (004), and a change announced further ahead is more likely to be
+ * overtaken than to happen as recorded.
+ */
+export const DATED_AHEAD_LIMITS = {
+  CONTACT_GROUP_CHANGE: { weeks: 13 },
+  DIMITTEND_ENTITLEMENT: { weeks: 13 },
+} as const;
+
+export type DatedKind = keyof typeof DATED_AHEAD_LIMITS;
+
+/** The last day a change of `kind` may be dated, recorded `today`. */
+export function latestDateAhead(kind: DatedKind, today: IsoDate): IsoDate {
+  return addWeeks(today, DATED_AHEAD_LIMITS[kind].weeks);
+}
+
+/** Refuses a date further ahead than its kind allows (DATED_TOO_FAR_AHEAD, with the latest day). */
+export function assertNotTooFarAhead(kind: DatedKind, date: IsoDate, today: IsoDate, field: string): void {
+  const latest = latestDateAhead(kind, today);
+  if (date > latest) {
+    throw new DomainError(PersonErrorCode.DATED_TOO_FAR_AHEAD, `This change can be dated at most ${DATED_AHEAD_LIMITS[kind].weeks} weeks ahead (until ${latest}).`, { field, latest });
+  }
 }

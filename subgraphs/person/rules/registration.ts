@@ -145,3 +145,37 @@ export function isRegistered(registrations: readonly { status: JobSeekerStatus }
   if (registrations.some((r) => r.status === 'DEREGISTERED')) return false;
   return hasOpenContactGroup;
 }
+
+/** A registration's dates: it is in force from its event date (or registration date) until closed. */
+export interface DatedJobSeekerRegistration {
+  status: JobSeekerStatus;
+  registrationDate: IsoDate;
+  eventDate: IsoDate | null;
+  closedOn: IsoDate | null;
+}
+
+/** The first day a registration is in force: the event date when given (002), else the registration date. */
+export function registrationStartsOn(registration: DatedJobSeekerRegistration): IsoDate {
+  return registration.eventDate ?? registration.registrationDate;
+}
+
+/** In force on `day`: started on or before it and not closed (deregistered, annulled) by then. */
+export function jobSeekerRegistrationInForce(registration: DatedJobSeekerRegistration, day: IsoDate): boolean {
+  return registrationStartsOn(registration) <= day && (registration.closedOn === null || registration.closedOn > day);
+}
+
+/** The registration shown on `day` (awaiting attendance or active then), newest first in `registrations`. */
+export function jobSeekerRegistrationOn<T extends DatedJobSeekerRegistration>(registrations: readonly T[], day: IsoDate): T | null {
+  return registrations.find((r) => jobSeekerRegistrationInForce(r, day)) ?? null;
+}
+
+/**
+ * `isRegistered` as of `day`: only what had started by then counts, and a deregistration counts
+ * from its day on. A registration awaiting attendance or annulled never counts (004).
+ */
+export function isRegisteredOn(registrations: readonly DatedJobSeekerRegistration[], hasContactGroup: boolean, day: IsoDate): boolean {
+  const started = registrations.filter((r) => r.status !== 'AWAITING_ATTENDANCE' && r.status !== 'ANNULLED' && registrationStartsOn(r) <= day);
+  if (started.some((r) => jobSeekerRegistrationInForce(r, day))) return true;
+  if (started.some((r) => r.status === 'DEREGISTERED')) return false;
+  return hasContactGroup;
+}
