@@ -1,15 +1,33 @@
 // Payment resolvers: the resolver map. Mutations delegate to mutations/memberships.ts and
 // mutations/eea-periods.ts (parse → authorize → rule → persist, with the event, in one
-// transaction); reads authorize per person here.
+// transaction); reads authorize per person here, on today's facts, and answer for readDay(ctx):
+// today, or the asOf of person(cpr:, asOf:).
 import { today, type IsoDate } from '../../core/dates';
 import type { SubgraphContext } from '../../core/subgraph-server';
+import { readDay } from '../../core/valid-time';
 import type { KnownPerson } from '../common/person-directory';
 import type { AkasseMembership } from './entities/AkasseMembership';
 import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
 import { deleteEeaBenefitPeriod, interruptEeaBenefitPeriod, reportEeaBenefitPeriod, updateEeaBenefitPeriod, type InterruptInput, type ReportInput, type UpdateInput } from './mutations/eea-periods';
 import type { PaymentLoaders } from './loaders';
 import { endAkasseMembership, registerAkasseMembership, type EndMembershipInput, type MembershipInput } from './mutations/memberships';
-import { EEA_COUNTRIES, INTERRUPTION_CAUSES, authorizePeriodLookup, authorizeRead, coverageEnd, coverageWindow, eeaCoverageByWeek, interruptionCause, visibleMemberships, visiblePeriods } from './rules';
+import {
+  EEA_COUNTRIES,
+  INTERRUPTION_CAUSES,
+  authorizePeriodLookup,
+  authorizeRead,
+  coverageEnd,
+  coverageWindow,
+  eeaCoverageByWeek,
+  interruptionCause,
+  membershipInForceOn,
+  membershipOn,
+  membershipScheduledOn,
+  periodInForceOn,
+  periodScheduledOn,
+  visibleMemberships,
+  visiblePeriods,
+} from './rules';
 
 type Context = SubgraphContext<PaymentLoaders>;
 
@@ -37,7 +55,7 @@ async function readable(person: PersonRef, ctx: Context): Promise<ReadablePerson
 }
 
 async function eeaCoverage(person: PersonRef, args: { from?: IsoDate | null; to?: IsoDate | null }, ctx: Context) {
-  const window = coverageWindow(args, today(ctx.clock));
+  const window = coverageWindow(args, readDay(ctx));
   const access = await readable(person, ctx);
   return access ? eeaCoverageByWeek(await access.periods(), window) : [];
 }
@@ -67,10 +85,17 @@ export const resolvers = {
   Person: {
     __resolveReference: async (ref: PersonRef, ctx: Context): Promise<PersonRef> => ({ id: ref.id, known: await ctx.loaders.knownPersonById.load(ref.id) }),
     akasseMemberships: async (person: PersonRef, _: unknown, ctx: Context) => (await readable(person, ctx))?.memberships ?? [],
+    akasseMembership: async (person: PersonRef, _: unknown, ctx: Context) => membershipOn((await readable(person, ctx))?.memberships ?? [], readDay(ctx)),
     eeaBenefitPeriods: async (person: PersonRef, _: unknown, ctx: Context) => (await (await readable(person, ctx))?.periods()) ?? [],
     eeaCoverage,
   },
+  AkasseMembership: {
+    inForce: (membership: AkasseMembership, _: unknown, ctx: Context) => membershipInForceOn(membership, readDay(ctx)),
+    scheduled: (membership: AkasseMembership, _: unknown, ctx: Context) => membershipScheduledOn(membership, readDay(ctx)),
+  },
   EeaBenefitPeriod: {
+    inForce: (period: EeaBenefitPeriod, _: unknown, ctx: Context) => periodInForceOn(period, readDay(ctx)),
+    scheduled: (period: EeaBenefitPeriod, _: unknown, ctx: Context) => periodScheduledOn(period, readDay(ctx)),
     interruptionCause: (period: EeaBenefitPeriod) => (period.interruptionCauseId === null ? null : interruptionCause(period.interruptionCauseId)),
     coveredUntil: (period: EeaBenefitPeriod) => coverageEnd(period),
   },

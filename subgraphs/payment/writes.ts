@@ -8,7 +8,7 @@ import { addressEvent, type PaymentEventKind } from './dispatch';
 import { KnownPerson } from '../common/person-directory';
 import { AkasseMembership } from './entities/AkasseMembership';
 import { EeaBenefitPeriod } from './entities/EeaBenefitPeriod';
-import type { AkasseMembershipPayload, EeaBenefitPeriodPayload } from './events';
+import { PaymentEvent, type AkasseMembershipPayload, type EeaBenefitPeriodPayload } from './events';
 import { akasserOf } from './rules';
 
 /**
@@ -39,16 +39,30 @@ function recipients(kind: PaymentEventKind, person: KnownPerson, memberships: re
   return addressEvent(kind, { municipalityCode: person.municipalityCode, akasser: akasserOf(memberships) });
 }
 
+/**
+ * A membership event carries the day it is in force from as its effective date: the start for
+ * AKASSE_MEMBERSHIP_STARTED, the last day of membership (the end) for AKASSE_MEMBERSHIP_ENDED. A
+ * membership dated ahead is emitted when recorded, its effective date telling the day it takes effect.
+ */
 export function recordMembershipEvent(em: EntityManager, clock: Clock, kind: PaymentEventKind, membership: AkasseMembership, person: KnownPerson, memberships: readonly AkasseMembership[]): void {
   const payload: AkasseMembershipPayload = { personId: person.id, membershipId: membership.id, akasse: membership.akasse, start: membership.start, end: membership.end };
+  const effectiveDate = kind === PaymentEvent.AKASSE_MEMBERSHIP_ENDED && membership.end !== null ? membership.end : membership.start;
   recordEvent(em, clock, {
     kind,
+    effectiveDate,
     personId: person.id,
     entityType: 'AkasseMembership',
     entityId: membership.id,
     authorities: recipients(kind, person, memberships),
     payload,
   });
+}
+
+/** The day an EEA period change is in force from: a report from its start, an interruption from its date; others today. */
+function periodEffectiveDate(kind: PaymentEventKind, period: EeaBenefitPeriod): string | undefined {
+  if (kind === PaymentEvent.EEA_BENEFIT_PERIOD_REPORTED) return period.start;
+  if (kind === PaymentEvent.EEA_BENEFIT_PERIOD_INTERRUPTED) return period.interruptionDate ?? undefined;
+  return undefined;
 }
 
 export function recordPeriodEvent(
@@ -73,6 +87,7 @@ export function recordPeriodEvent(
   };
   recordEvent(em, clock, {
     kind,
+    effectiveDate: periodEffectiveDate(kind, period),
     personId: period.personId,
     entityType: 'EeaBenefitPeriod',
     entityId: period.paymentId,

@@ -1,7 +1,9 @@
 // Plan resolvers: thin maps from the schema to mutations/ (parse → authorize → rule → persist with
-// its events) and to loaders for reads; rules/access.ts decides who sees what.
+// its events) and to loaders for reads; rules/access.ts decides who sees what, on today's facts.
+// Reads answer for readDay(ctx): today, or the day of `person(cpr:, asOf:)`.
 import type { KnownPerson } from '../common/person-directory';
 import { today } from '../../core/dates';
+import { readDay } from '../../core/valid-time';
 import type { ActivityRecord } from './entities/Activity';
 import type { PlanVersion } from './entities/PlanVersion';
 import { cancelActivity, interruptActivity, registerActivity, updateActivity, type CancelActivityInput, type InterruptActivityInput, type RegisterActivityInput, type UpdateActivityInput } from './mutations/activities';
@@ -11,13 +13,18 @@ import { setJobSearchRequirements, type JobSearchRequirementsInput } from './mut
 import {
   ACTIVITY_CATEGORIES,
   activityCategory,
+  activityInForceOn,
+  activityScheduledOn,
   ALLOCATION_FRAMES,
   allocationFrame,
   assertMayRead,
   CANCELLATION_CAUSES,
   cancellationCause,
   changeCode,
+  frameOpenOn,
   hidesFreeText,
+  versionEffectiveOn,
+  versionsInForceBy,
   workObligationHours,
   type AllocationFrame,
   type JobSearchRequirements,
@@ -35,8 +42,9 @@ async function readablePerson(ref: PersonRef, ctx: Context): Promise<KnownPerson
   return person;
 }
 
+/** The versions in force by the day read, newest first: a version is not shown before its day. */
 async function versionsOf(ref: PersonRef, ctx: Context): Promise<PlanVersion[]> {
-  return (await readablePerson(ref, ctx)) ? ctx.loaders.versionsByPerson.load(ref.id) : [];
+  return (await readablePerson(ref, ctx)) ? versionsInForceBy(await ctx.loaders.versionsByPerson.load(ref.id), readDay(ctx)) : [];
 }
 
 /** Cancelled activities never count; interrupted ones count until their interruption date (their end). */
@@ -69,6 +77,7 @@ export const resolvers = {
   Person: {
     // Batched: N references in one gateway query cost one directory query.
     __resolveReference: async (ref: PersonRef, ctx: Context) => (await ctx.loaders.knownPersonById.load(ref.id)) ?? ref,
+    // The version in force on the day read: the newest of those in force by then.
     plan: async (ref: PersonRef, _: unknown, ctx: Context) => (await versionsOf(ref, ctx))[0] ?? null,
     planVersions: (ref: PersonRef, _: unknown, ctx: Context) => versionsOf(ref, ctx),
     activities: async (ref: PersonRef, _: unknown, ctx: Context) => ((await readablePerson(ref, ctx)) ? ctx.loaders.activitiesByPerson.load(ref.id) : []),
@@ -80,6 +89,7 @@ export const resolvers = {
   Plan: {
     changes: (version: PlanVersion) => version.changeCodes.map(changeCode),
     goals: (version: PlanVersion) => version.goals,
+    effectiveOn: (version: PlanVersion) => versionEffectiveOn(version),
   },
   PlanGoals: {
     educationGoal: (goals: PlanGoals, _: unknown, ctx: Context) => (hidesFreeText(ctx.identity) ? null : goals.educationGoal),
@@ -94,12 +104,15 @@ export const resolvers = {
   },
   AllocationFrame: {
     allowedCategories: (frame: AllocationFrame) => frame.allowedCategoryIds?.map(activityCategory) ?? null,
+    open: (frame: AllocationFrame, _: unknown, ctx: Context) => frameOpenOn(frame, readDay(ctx)),
   },
   Activity: {
     frame: (activity: ActivityRecord) => (activity.frameId === null ? null : allocationFrame(activity.frameId)),
     category: (activity: ActivityRecord) => activityCategory(activity.categoryId),
     endingCause: (activity: ActivityRecord) => (activity.endingCauseId === null ? null : cancellationCause(activity.endingCauseId)),
     registeredBy: (activity: ActivityRecord) => activity.registeredByAuthority,
+    inForce: (activity: ActivityRecord, _: unknown, ctx: Context) => activityInForceOn(activity, readDay(ctx)),
+    scheduled: (activity: ActivityRecord, _: unknown, ctx: Context) => activityScheduledOn(activity, readDay(ctx)),
   },
   WorkObligationCategoryHours: {
     category: (entry: { categoryId: number }) => activityCategory(entry.categoryId),

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../core/clock';
+import { today, type IsoDate } from '../../core/dates';
 import type { EventDraft } from '../../core/events';
 import { recordEvent } from '../../core/outbox';
 import { isUniqueViolation, lockRow, retryOnLostRace } from '../../core/write-path';
@@ -22,6 +23,11 @@ export interface VersionChange {
   activityId?: string | null;
   /** Further events of the same change (NUPH, jobrettet uddannelse); addressed here by kind. */
   events?: PlanEventDraft[];
+  /**
+   * Valid time: the day the version is in force from, when it is not today — a reaction to a change
+   * that took effect on its own date (back-dated, or effectuated on its day). Its events carry it.
+   */
+  effectiveOn?: IsoDate;
 }
 
 export interface Decision<R> {
@@ -56,7 +62,7 @@ export async function writeVersionIn<R>(tx: EntityManager, clock: Clock, created
   const previous = await tx.findOne(PlanVersion, { personId }, { orderBy: { version: 'desc' } });
   const decision = await decide(tx, person, previous);
   if (decision.change === null) return { ...decision, version: null };
-  const { changeCodes, patch, activityId = null, events = [] } = decision.change;
+  const { changeCodes, patch, activityId = null, events = [], effectiveOn = today(clock) } = decision.change;
   const version = tx.create(PlanVersion, {
     id: randomUUID(),
     personId,
@@ -68,11 +74,12 @@ export async function writeVersionIn<R>(tx: EntityManager, clock: Clock, created
     activityId,
     createdBy,
     createdAt: clock.now(),
+    effectiveOn,
     ...patch,
   });
   const payload: PlanVersionCreatedPayload = { personId, version: version.version, changeCodes, activityId };
   for (const draft of [{ kind: PlanEvent.PLAN_VERSION_CREATED, entityType: 'PlanVersion', entityId: version.id, payload }, ...events]) {
-    recordPlanEvent(tx, clock, person, draft);
+    recordPlanEvent(tx, clock, person, { effectiveDate: effectiveOn, ...draft });
   }
   return { ...decision, version };
 }

@@ -4,6 +4,8 @@
 // free text is withheld from analysts. Built around the occupation catalog in use, so a full list
 // loaded from a file applies everywhere.
 import { today } from '../../core/dates';
+import { readDay } from '../../core/valid-time';
+import { mediationsOn } from './as-of';
 import type { Occupation, OccupationCatalog, OccupationClassification } from '../common/occupations';
 import { canSeeJobAd, isJobAdOwner, jobAdStateOn, orderFacts, ownerKey, visibleMediations, visibleOrder } from './access-facts';
 import { JobAd } from './entities/JobAd';
@@ -31,6 +33,14 @@ import {
   type MediationOutcome,
   type NewJobOrderInput,
 } from './rules';
+
+/**
+ * The mediations the caller may see (decided on today's facts), as they stood on the day read:
+ * today, or the asOf of person(cpr:, asOf:).
+ */
+async function mediationsOnReadDay(ctx: Context, mediations: Mediation[]): Promise<Mediation[]> {
+  return mediationsOn(ctx.loaders, await visibleMediations(ctx.loaders, ctx.identity, mediations, today(ctx.clock)), readDay(ctx), today(ctx.clock));
+}
 
 const MAX_PAGE = 200;
 
@@ -113,7 +123,7 @@ export function createResolvers(catalog: OccupationCatalog) {
       members: (c: RecruitmentCollaboration, _: unknown, ctx: Context) => ctx.loaders.membersByCollaboration.load(c.id),
     },
     Person: {
-      mediations: async (person: { id: string }, _: unknown, ctx: Context) => visibleMediations(ctx.loaders, ctx.identity, await ctx.loaders.mediationsByPerson.load(person.id), today(ctx.clock)),
+      mediations: async (person: { id: string }, _: unknown, ctx: Context) => mediationsOnReadDay(ctx, await ctx.loaders.mediationsByPerson.load(person.id)),
     },
     JobOrder: {
       __resolveReference: (ref: { id: string }, ctx: Context) => orderOf(ctx, ref.id),
@@ -129,7 +139,7 @@ export function createResolvers(catalog: OccupationCatalog) {
         return id ? ctx.loaders.collaborationById.load(id) : null;
       },
       editable: async (o: JobOrder, _: unknown, ctx: Context) => canEditOrder(ctx.identity, await orderFacts(ctx.loaders, ctx.identity, o)),
-      mediations: async (o: JobOrder, _: unknown, ctx: Context) => visibleMediations(ctx.loaders, ctx.identity, await ctx.loaders.mediationsByJobOrder.load(o.id), today(ctx.clock)),
+      mediations: async (o: JobOrder, _: unknown, ctx: Context) => mediationsOnReadDay(ctx, await ctx.loaders.mediationsByJobOrder.load(o.id)),
       events: (o: JobOrder, _: unknown, ctx: Context) => ctx.loaders.eventsByJobOrder.load(o.id),
     },
     JobOrderEvent: {

@@ -3,6 +3,7 @@
 // periods submitted in parallel are checked against each other, and writes its event with it.
 import { randomUUID } from 'node:crypto';
 import { requireRole } from '../../../core/authorize';
+import { today } from '../../../core/dates';
 import { DomainError, ErrorCode } from '../../../core/errors';
 import type { SubgraphContext } from '../../../core/subgraph-server';
 import { uniquely } from '../../../core/write-path';
@@ -77,6 +78,7 @@ export async function reportEeaBenefitPeriod(ctx: Context, input: ReportInput): 
           memberships,
           periods: await personPeriods(em, person.id),
           samePaymentId: paymentId === null ? null : await em.findOne(EeaBenefitPeriod, { paymentId }, { refresh: true }),
+          today: today(ctx.clock),
         });
         if (decision.action === 'ALREADY_REPORTED') return decision.period as EeaBenefitPeriod;
         const now = ctx.clock.now();

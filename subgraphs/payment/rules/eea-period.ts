@@ -1,7 +1,7 @@
 // EEA benefit periods (EØS-dagpenge on PD U2), UnemploymentFundPaymentService v4 (seed 001 §5.1):
 // report, interrupt (the v4 update method), change the end, and what each may not do. Pure: the
 // resolver passes in the person's memberships and periods as committed under the person's lock.
-import { addDays, rangesOverlap, type IsoDate } from '../../../core/dates';
+import { addDays, addWeeks, rangesOverlap, type IsoDate } from '../../../core/dates';
 import { DomainError, ErrorCode } from '../../../core/errors';
 import { eeaCountry, interruptionCause } from './code-lists';
 import { PaymentErrorCode } from './error-codes';
@@ -61,6 +61,25 @@ export interface ReportRequest {
   periods: readonly EeaPeriod[];
   /** The period already stored under `paymentId` (any person), if one is. */
   samePaymentId: EeaPeriod | null;
+  /** The day the report is made: a period starts at most EEA_PERIOD_MAX_WEEKS_AHEAD after it. */
+  today: IsoDate;
+}
+
+/**
+ * How far ahead a reported period may start: 13 weeks, the window in which an a-kasse dates the
+ * memberships it registers (membership.ts). The reporting fund must be the member's on the start, so
+ * a later start could only rest on a register entry no a-kasse can make; until it starts the period
+ * is shown as scheduled, not in force. The end may lie any time later (PD U2 periods run on).
+ */
+export const EEA_PERIOD_MAX_WEEKS_AHEAD = 13;
+
+function refuseStartTooFarAhead(start: IsoDate, today: IsoDate): void {
+  const latest = addWeeks(today, EEA_PERIOD_MAX_WEEKS_AHEAD);
+  if (start <= latest) return;
+  throw new DomainError(PaymentErrorCode.EEA_PERIOD_STARTS_TOO_FAR_AHEAD, `A reported EEA period starts at most ${EEA_PERIOD_MAX_WEEKS_AHEAD} weeks ahead (on ${latest} at the latest); report it nearer its start.`, {
+    field: 'start',
+    latest,
+  });
 }
 
 export type ReportDecision = { action: 'CREATE' } | { action: 'ALREADY_REPORTED'; period: EeaPeriod };
@@ -74,6 +93,7 @@ export function decideReport(request: ReportRequest): ReportDecision {
   if (request.paymentId !== null) parsePaymentId(request.paymentId);
   eeaCountry(request.country);
   if (request.end < request.start) throw new DomainError(ErrorCode.INVALID_DATE_RANGE, 'The period ends before it starts.', { field: 'end' });
+  refuseStartTooFarAhead(request.start, request.today);
   if (!isMemberOn(request.memberships, request.akasse, request.start)) {
     throw new DomainError(
       PaymentErrorCode.NOT_A_MEMBER_OF_AKASSE,

@@ -6,3 +6,4 @@ export * from './coverage';
 export * from './eea-period';
 export * from './error-codes';
 export * from './membership';
+export * from './in-force';

@@ -1,7 +1,7 @@
 // Registering, updating and ending activities (indsatser/aktiviteter) in Min plan: frame and category
 // checks, who may register what, and who must be told (seed 001 §4.2, 002 'Jobrettet uddannelse').
 import { DomainError } from '../../../core/errors';
-import { daysBetween, type IsoDate } from '../../../core/dates';
+import { addMonths, daysBetween, type IsoDate } from '../../../core/dates';
 import type { Role } from '../../../core/identity';
 import { activityCategory, JOB_ORIENTED_EDUCATION, type ActivityCategory } from './activity-categories';
 import { allocationFrame, assertFrameAllowsCategory, assertFrameOpenForStart } from './allocation-frames';
@@ -121,6 +121,24 @@ function assertDuration(category: ActivityCategory, start: IsoDate, end: IsoDate
   }
 }
 
+/**
+ * How far ahead an activity may be planned: its start at most 12 months after the day it is
+ * registered or moved. Until it starts it is shown as scheduled, not in force. The seeds set no
+ * limit; a year covers a planned course or education start, and Min plan is followed up at the
+ * citizen's interviews long before then, so a later start is a typing error more often than a plan.
+ */
+export const ACTIVITY_START_MAX_MONTHS_AHEAD = 12;
+
+function assertStartNotTooFarAhead(start: IsoDate, today: IsoDate): void {
+  const latest = addMonths(today, ACTIVITY_START_MAX_MONTHS_AHEAD);
+  if (start <= latest) return;
+  throw new DomainError(
+    PlanErrorCode.ACTIVITY_START_TOO_FAR_AHEAD,
+    `An activity may start at most ${ACTIVITY_START_MAX_MONTHS_AHEAD} months ahead (on ${latest} at the latest): correct the start date or register it later.`,
+    { start, latest },
+  );
+}
+
 /** Validates a new activity; returns who to notify. Throws DomainError. */
 export function validateNewActivity(input: NewActivityInput): ActivityDecision {
   const today = requireIsoDate(input.today, 'the registration date');
@@ -134,6 +152,7 @@ export function validateNewActivity(input: NewActivityInput): ActivityDecision {
     assertFrameOpenForStart(frame, start);
     assertFrameAllowsCategory(frame, category.id);
   }
+  assertStartNotTooFarAhead(start, today);
   return { notify: partiesToNotify(category.id) };
 }
 
@@ -155,6 +174,7 @@ export function validateActivityUpdate(input: ActivityUpdateInput): ActivityDeci
     assertCategoryAvailable(category, today);
   }
   assertRegistrantAllowed(category, input.registrantRole, today);
+  if (start !== existing.start) assertStartNotTooFarAhead(start, today);
   assertDuration(category, start, end);
   const frameChanged = updated.frameId !== existing.frameId;
   if (updated.frameId !== null && (frameChanged || start !== existing.start || categoryChanged)) {

@@ -37,6 +37,8 @@ export const PlanErrorCode = {
   ACTIVITY_END_REQUIRED: 'ACTIVITY_END_REQUIRED',
   /** The activity is longer than its category's maximum duration. */
   ACTIVITY_DURATION_EXCEEDED: 'ACTIVITY_DURATION_EXCEEDED',
+  /** An activity would start further ahead than ACTIVITY_START_MAX_MONTHS_AHEAD from today. */
+  ACTIVITY_START_TOO_FAR_AHEAD: 'ACTIVITY_START_TOO_FAR_AHEAD',
   /** The cancel/interrupt cause id is not in the code list. */
   UNKNOWN_CANCELLATION_CAUSE: 'UNKNOWN_CANCELLATION_CAUSE',
   /** A Min plan change-notification code id is not in the code list. */

@@ -54,6 +54,7 @@ export {
 
 /** Registering, updating and ending activities; who may do it and who is told. */
 export {
+  ACTIVITY_START_MAX_MONTHS_AHEAD,
   validateActivityEnding,
   validateActivityUpdate,
   validateNewActivity,
@@ -111,3 +112,6 @@ export { planPersonCategory } from './person-category';
 
 /** Birth date from the CPR number (age limits of the goal rules). */
 export { birthDateFromCpr } from './birth-date';
+
+/** Valid time: the plan version, activities and allocation frames in force on the day a read is for. */
+export { activityInForceOn, activityScheduledOn, frameOpenOn, versionEffectiveOn, versionInForceOn, versionsInForceBy, type DatedActivity, type DatedVersion } from './in-force';

@@ -1,6 +1,7 @@
 // A candidate's way through a job order (001 §5.1): mediated (action type 1), approved by the
 // coordinator and so made available to the employer (8), removed (6), result reported (9). With a
 // coordinator (tovholder) the employer only sees approved candidates, so a result needs approval.
+import type { IsoDate } from '../../../core/dates';
 import { DomainError } from '../../../core/errors';
 import { EventActionType, type EventActionTypeId } from './event-action-types';
 import { RecruitmentErrorCode } from './error-codes';
@@ -47,4 +48,30 @@ export function planMediationStep(step: MediationStep, status: MediationStatus, 
 /** A removed candidate may be mediated again (the same mediation reopens); any other status is a duplicate. */
 export function canReopen(status: MediationStatus): boolean {
   return status === 'REMOVED';
+}
+
+/** The status each mediation event leads to: 1 Formidling (again after a removal) to MEDIATED, each step to its own. */
+const STATUS_AFTER: ReadonlyMap<number, MediationStatus> = new Map([
+  [EventActionType.MEDIATION, 'MEDIATED' as MediationStatus],
+  ...Object.values(MEDIATION_STEPS).map((rule): [number, MediationStatus] => [rule.actionType, rule.to]),
+]);
+
+/** One event of a mediation as valid time sees it: its action type and the Copenhagen day it happened. */
+export interface DatedMediationEvent {
+  actionTypeId: number;
+  day: IsoDate;
+}
+
+/**
+ * The mediation's status at the end of `day`, from its events oldest first; null when the person was
+ * not yet mediated then. A mediation's steps take effect when they are recorded, so its history is
+ * its valid time (as of a past day a later removal or result is not shown).
+ */
+export function mediationStatusOn(events: readonly DatedMediationEvent[], day: IsoDate): MediationStatus | null {
+  let status: MediationStatus | null = null;
+  for (const event of events) {
+    if (event.day > day) break;
+    status = STATUS_AFTER.get(event.actionTypeId) ?? status;
+  }
+  return status;
 }

@@ -1,15 +1,20 @@
 // EEA benefit periods (001 §5.1): reporting, idempotent PaymentIdentifiers, interruption strictly
 // inside the period, start and country fixed (delete and report again), no overlapping coverage.
-import { coverageEnd, decideReport, parsePaymentId, validateInterruption, validatePeriodUpdate, type ReportRequest } from '../eea-period';
+import { coverageEnd, decideReport, EEA_PERIOD_MAX_WEEKS_AHEAD, parsePaymentId, validateInterruption, validatePeriodUpdate, type ReportRequest } from '../eea-period';
 import { codeOf, period } from './helpers';
 
 const member21 = [{ akasse: '21', start: '2020-01-01', end: null }];
 
 function report(overrides: Partial<ReportRequest> = {}): ReportRequest {
-  return { akasse: '21', personId: 'person-1', country: 'DE', start: '2026-10-01', end: '2026-12-31', paymentId: 'P1', memberships: member21, periods: [], samePaymentId: null, ...overrides };
+  return { akasse: '21', personId: 'person-1', country: 'DE', start: '2026-10-01', end: '2026-12-31', paymentId: 'P1', memberships: member21, periods: [], samePaymentId: null, today: '2026-11-23', ...overrides };
 }
 
 describe('reporting a period', () => {
+  it(`starts at most ${EEA_PERIOD_MAX_WEEKS_AHEAD} weeks ahead of the day it is reported; it may end any time later`, () => {
+    expect(codeOf(() => decideReport(report({ start: '2027-02-22', end: '2027-12-31' })))).toBe('OK');
+    expect(codeOf(() => decideReport(report({ start: '2027-02-23', end: '2027-12-31' })))).toBe('EEA_PERIOD_STARTS_TOO_FAR_AHEAD');
+  });
+
   it('accepts a valid report', () => {
     expect(decideReport(report())).toEqual({ action: 'CREATE' });
     expect(decideReport(report({ paymentId: null }))).toEqual({ action: 'CREATE' });

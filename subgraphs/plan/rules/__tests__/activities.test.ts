@@ -1,6 +1,6 @@
 // Registering and changing activities: who may register what (002 'Jobrettet uddannelse'), the
 // six-week limit, the 2024-4 activity types, date checks and who is told.
-import { validateActivityUpdate, validateNewActivity, type NewActivityInput } from '..';
+import { ACTIVITY_START_MAX_MONTHS_AHEAD, validateActivityUpdate, validateNewActivity, type NewActivityInput } from '..';
 import { errorCodeOf } from './error-code-of';
 
 const jobOrientedEducation = (overrides: Partial<NewActivityInput>): NewActivityInput => ({
@@ -100,6 +100,15 @@ describe('activity input', () => {
 
   it('refuses a date that does not exist', () => {
     expect(errorCodeOf(() => validateNewActivity({ ...base, start: '2025-02-30', end: null }))).toBe('INVALID_DATE');
+  });
+
+  it(`starts at most ${ACTIVITY_START_MAX_MONTHS_AHEAD} months ahead of the day it is registered or moved`, () => {
+    expect(errorCodeOf(() => validateNewActivity({ ...base, start: '2026-01-20', end: null }))).toBeNull();
+    expect(errorCodeOf(() => validateNewActivity({ ...base, start: '2026-01-21', end: null }))).toBe('ACTIVITY_START_TOO_FAR_AHEAD');
+    const existing = { frameId: null, categoryId: 30, start: '2025-02-03', end: null };
+    const update = (start: string) => validateActivityUpdate({ existing, updated: { ...existing, start }, today: base.today, registrantRole: 'caseworker' });
+    expect(errorCodeOf(() => update('2026-01-20'))).toBeNull();
+    expect(errorCodeOf(() => update('2026-01-21'))).toBe('ACTIVITY_START_TOO_FAR_AHEAD');
   });
 
   it('accepts a one-day activity and an open end', () => {

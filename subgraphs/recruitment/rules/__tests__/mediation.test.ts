@@ -1,5 +1,5 @@
 // The mediation state machine (001 §5.1): mediate 1, remove 6, approve 8, result 9.
-import { canReopen, planMediationStep } from '..';
+import { canReopen, mediationStatusOn, planMediationStep } from '..';
 import { errorCodeOf } from './error-code-of';
 
 describe('with a coordinator (tovholder)', () => {
@@ -33,5 +33,26 @@ describe('removing (6)', () => {
     expect(canReopen('REMOVED')).toBe(true);
     expect(canReopen('MEDIATED')).toBe(false);
     expect(canReopen('RESULT_REPORTED')).toBe(false);
+  });
+});
+
+describe('a mediation as of a day', () => {
+  // Mediated 11-02, removed 11-10, mediated again 11-16, result 11-20; other order events (4) change nothing.
+  const events = [
+    { actionTypeId: 1, day: '2026-11-02' },
+    { actionTypeId: 6, day: '2026-11-10' },
+    { actionTypeId: 4, day: '2026-11-12' },
+    { actionTypeId: 1, day: '2026-11-16' },
+    { actionTypeId: 9, day: '2026-11-20' },
+  ];
+  it('is none before it was made, then the status of its last step on or before the day', () => {
+    expect(mediationStatusOn(events, '2026-11-01')).toBeNull();
+    expect(mediationStatusOn(events, '2026-11-02')).toBe('MEDIATED');
+    expect(mediationStatusOn(events, '2026-11-09')).toBe('MEDIATED');
+    expect(mediationStatusOn(events, '2026-11-10')).toBe('REMOVED');
+    expect(mediationStatusOn(events, '2026-11-15')).toBe('REMOVED');
+    expect(mediationStatusOn(events, '2026-11-16')).toBe('MEDIATED');
+    expect(mediationStatusOn(events, '2026-11-19')).toBe('MEDIATED');
+    expect(mediationStatusOn(events, '2026-11-20')).toBe('RESULT_REPORTED');
   });
 });
