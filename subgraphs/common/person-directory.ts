@@ -101,7 +101,7 @@ export function isContactGroupEvent(event: DomainEvent<object>): event is Contac
  * added (or replaced by its registration id), a cancelled one removed, so a redelivery changes
  * nothing. Only CONTACT_GROUP_CHANGED moves the group in force (contactGroupId/contactGroupStart).
  */
-export function recordContactGroupEvent(known: KnownPerson, event: ContactGroupEvent): void {
+export function recordContactGroupEvent(known: Pick<KnownPerson, 'contactGroups' | 'contactGroupId' | 'contactGroupStart'>, event: ContactGroupEvent): void {
   const { payload } = event;
   if (event.kind === PersonEvent.CONTACT_GROUP_CHANGE_CANCELLED) {
     known.contactGroups = withoutContactGroup(known.contactGroups, payload.registrationId);
