@@ -10,7 +10,7 @@ import type { ConsumerDefinition } from '../../core/consumer';
 import { DomainError, ErrorCode } from '../../core/errors';
 import type { DomainEvent } from '../../core/events';
 import type { DatedMembership } from './akasse-access';
-import { withContactGroup, withoutContactGroup, type DatedContactGroup } from './contact-group-timeline';
+import { contactGroupTimeline, withContactGroup, withoutContactGroup, type DatedContactGroup } from './contact-group-timeline';
 import { parseCpr } from './cpr';
 import { PaymentEvent, isPaymentEvent } from './payment-events';
 import { PersonEvent, isPersonEvent, type ContactGroupChangedPayload } from './person-events';
@@ -103,6 +103,8 @@ export function isContactGroupEvent(event: DomainEvent<object>): event is Contac
  */
 export function recordContactGroupEvent(known: Pick<KnownPerson, 'contactGroups' | 'contactGroupId' | 'contactGroupStart'>, event: ContactGroupEvent): void {
   const { payload } = event;
+  // A row from before the dated column keeps its open group as the first dated entry.
+  known.contactGroups = contactGroupTimeline(known);
   if (event.kind === PersonEvent.CONTACT_GROUP_CHANGE_CANCELLED) {
     known.contactGroups = withoutContactGroup(known.contactGroups, payload.registrationId);
     return;

@@ -87,6 +87,13 @@ describe('recordContactGroupEvent', () => {
     expect(person).toMatchObject({ contactGroupId: 1, contactGroupStart: '2026-12-20', contactGroups: [kontanthjaelp, toDagpenge] });
   });
 
+  it('keeps the open group of a row from before the dated column when a back-dated change arrives', () => {
+    const old = { contactGroups: [], contactGroupId: 2, contactGroupStart: '2026-01-05' };
+    recordContactGroupEvent(old, event('CONTACT_GROUP_CHANGED'));
+    expect(contactGroupOn(old, '2026-11-01')).toBe(2);
+    expect(contactGroupOn(old, '2026-12-20')).toBe(1);
+  });
+
   it('removes a cancelled change', () => {
     const person = known();
     recordContactGroupEvent(person, event('CONTACT_GROUP_CHANGE_SCHEDULED'));
