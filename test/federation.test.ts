@@ -31,7 +31,7 @@ it('answers one operation with fields from person, absence, plan, recruitment an
   await ok('mutation($i: AkasseMembershipInput!) { registerAkasseMembership(input: $i) { id } }', { i: { cpr: CPR, akasse: '21', start: '2020-01-01' } }); // the register feed: history
   const { registerAbsence } = await ok<{ registerAbsence: { id: string } }>(
     'mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }',
-    { i: { cpr: CPR, typeId: 45, start: '2026-11-20', end: '2026-12-18' } },
+    { i: { cpr: CPR, typeId: 73, start: '2026-11-20', end: '2026-12-18' } },
     JOBCENTRE,
   );
   await ok('mutation($i: JobSearchRequirementsInput!) { setJobSearchRequirements(input: $i) { version } }', { i: { cpr: CPR, otherRequirements: 'Søg mindst tre job om ugen.' } }, JOBCENTRE);
@@ -67,7 +67,7 @@ it('answers one operation with fields from person, absence, plan, recruitment an
     municipalityCode: '101',
     contactGroup: { id: changeContactGroup.id, contactGroup: { id: 1, name: 'Dagpengemodtager' }, start: '2026-09-01', end: null },
     cvRequirement: 'SEARCHABLE',
-    absences: [{ id: registerAbsence.id, type: { id: 45, name: 'På vej i job (inden for 6 uger)' }, start: '2026-11-20', end: '2026-12-18', status: 'ACTIVE' }],
+    absences: [{ id: registerAbsence.id, type: { id: 73, name: 'Vejrlig eller materialemangel' }, start: '2026-11-20', end: '2026-12-18', status: 'ACTIVE' }],
     plan: { version: 1, changes: [{ id: 26 }], jobSearchRequirements: { occupations: [], where: null, otherRequirements: 'Søg mindst tre job om ugen.' } },
     mediations: [{ status: 'MEDIATED', jobOrder: { id: createJobOrder.id, title: 'Social- og sundhedshjælper', isInternal: true, numberOfPositions: 2 } }],
     akasseMemberships: [{ akasse: '21', start: '2020-01-01', end: null }],

@@ -15,7 +15,7 @@ beforeAll(async () => {
   t = await startTestSystem({ today: '2026-11-23' });
   await t.gql('mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { id } }', { i: { cpr: CPR, name: 'Merete Hansen', municipalityCode: '101' } });
   await t.gql('mutation($i: ChangeContactGroupInput!) { changeContactGroup(input: $i) { id } }', { i: { cpr: CPR, contactGroupId: 1, start: '2026-06-01' } }, JOBCENTRE);
-  await t.gql('mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr: CPR, typeId: 45, start: '2026-11-23', end: '2026-12-01' } }, JOBCENTRE);
+  await t.gql('mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr: CPR, typeId: 73, start: '2026-11-23', end: '2026-12-01' } }, JOBCENTRE);
 });
 afterAll(() => t.stop());
 
@@ -30,7 +30,7 @@ it('answers concurrent identical requests of two caseworkers whole and alike, ea
       name: 'Merete Hansen',
       contactGroup: { contactGroup: { id: 1 } },
       cvRequirement: 'SEARCHABLE',
-      absences: [{ type: { id: 45 }, start: '2026-11-23', end: '2026-12-01' }],
+      absences: [{ type: { id: 73 }, start: '2026-11-23', end: '2026-12-01' }],
       plan: null,
       mediations: [],
       eeaBenefitPeriods: [],

@@ -34,7 +34,7 @@ describeJetStream('notifications over JetStream', () => {
     });
     const register = () =>
       eventually(async () => {
-        const r = await t.gql('mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr: CPR, typeId: 45, start: '2026-11-23', end: '2026-11-30' } }, { role: 'caseworker', authority: '101' });
+        const r = await t.gql('mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr: CPR, typeId: 73, start: '2026-11-23', end: '2026-11-30' } }, { role: 'caseworker', authority: '101' });
         if (r.errors) throw new Error(JSON.stringify(r.errors));
       });
     await register();
@@ -45,7 +45,7 @@ describeJetStream('notifications over JetStream', () => {
     let written = 0;
     const burst = (async () => {
       for (let i = 0; i < BURST; i++) {
-        const r = await t.subgraphGql('absence', 'mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr: CPR, typeId: 45, start: '2026-11-23', end: '2026-11-30' } }, { role: 'caseworker', authority: '101' });
+        const r = await t.subgraphGql('absence', 'mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr: CPR, typeId: 73, start: '2026-11-23', end: '2026-11-30' } }, { role: 'caseworker', authority: '101' });
         expect(r.errors).toBeUndefined();
         written++;
         await new Promise((resolve) => setTimeout(resolve, 10));

@@ -31,7 +31,7 @@ async function person(cpr: string, municipalityCode: string, group = 1): Promise
 }
 
 async function registerAbsence(cpr: string, as = JOBCENTRE) {
-  const response = await t.gql('mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr, typeId: 45, start: '2026-11-23', end: '2026-12-01' } }, as);
+  const response = await t.gql('mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr, typeId: 73, start: '2026-11-23', end: '2026-12-01' } }, as);
   expect(response.errors).toBeUndefined();
 }
 
@@ -47,7 +47,7 @@ it('delivers a mutation to its jobcentre with federated fields, and not to anoth
 
   await waitFor(() => minePending.results.some((r) => r.notifications.kind === 'ABSENCE_REGISTERED'));
   const absence = minePending.results.find((r) => r.notifications.kind === 'ABSENCE_REGISTERED')!;
-  expect(absence.notifications.person).toEqual({ id: personId, absences: [{ type: { id: 45 } }], contactGroup: { contactGroup: { id: 1 } } });
+  expect(absence.notifications.person).toEqual({ id: personId, absences: [{ type: { id: 73 } }], contactGroup: { contactGroup: { id: 1 } } });
   expect(minePending.results.map((r) => r.notifications.kind)).toEqual(['PERSON_UPSERTED', 'CONTACT_GROUP_CHANGED', 'CV_REQUIREMENT_CHANGED', 'ABSENCE_REGISTERED']);
   expect(otherPending.results).toEqual([]);
   minePending.dispose();

@@ -1,5 +1,7 @@
 // Analysts' aggregate over absences: how many absences of each type were in force in each month,
-// per jobcentre. One grouped query per month (at most 24), portable between SQLite and
+// per jobcentre. "In force in a month" is valid time: on at least one day of it the absence was
+// within its dates and not yet on hold or ended by a contact-group change (one ended or held before
+// it started never counts). One grouped query per month (at most 24), portable between SQLite and
 // PostgreSQL; deleted absences do not count; small cells are suppressed (core/aggregates.ts).
 import { requireRole } from '../../core/authorize';
 import { suppressSmallCount } from '../../core/aggregates';
@@ -42,7 +44,7 @@ export async function absencesByTypeAndMonth(ctx: SubgraphContext, args: { from:
   const connection = ctx.em.getConnection();
   const result = [];
   for (const month of monthsBetween(args.from, args.to)) {
-    const params: unknown[] = [lastDay(month), `${month}-01`];
+    const params: unknown[] = [lastDay(month), `${month}-01`, `${month}-01`];
     let filter = '';
     if (args.municipalityCode) {
       filter = ' and k.municipality_code = ?';
@@ -51,7 +53,8 @@ export async function absencesByTypeAndMonth(ctx: SubgraphContext, args: { from:
     const rows = (await connection.execute(
       `select k.municipality_code, a.type_id, count(*) as n
          from absence a join known_person k on k.id = a.person_id
-        where a.status <> 'DELETED' and a.start <= ? and (a."end" is null or a."end" >= ?)${filter}
+        where a.status <> 'DELETED' and a.start <= ? and (a."end" is null or a."end" >= ?)
+          and (a.status = 'ACTIVE' or a.status_since is null or (a.status_since > a.start and a.status_since > ?))${filter}
         group by k.municipality_code, a.type_id
         order by k.municipality_code, a.type_id`,
       params,

@@ -1,23 +1,19 @@
 // The absence subgraph's reactions to other subgraphs' events, each in the transaction that also
 // stores the consumer's stream position (core/consumer.ts), so a redelivered event changes nothing:
-// - the shared person directory (known_person: contact group, municipality, a-kasse memberships);
-// - a contact-group change applied to the person's absences: end, hold or reactivate per the type
-//   table, each with its event.
+// - the shared person directory (known_person: dated contact groups, municipality, a-kasse
+//   memberships);
+// - a contact-group change applied to the person's absences on the day it takes effect: end, hold or
+//   reactivate per the type table, each with its event dated the change's start. Only
+//   CONTACT_GROUP_CHANGED (the change in force) is reacted to; a scheduled change only dates the
+//   timeline that registrations are checked against.
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../../core/clock';
 import type { ConsumerDefinition } from '../../core/consumer';
 import type { DomainEvent } from '../../core/events';
-import { KnownPerson, personDirectoryConsumer } from '../common/person-directory';
-import { AbsenceEvent, PersonEvent, isPersonEvent } from './events';
-import type { AbsenceEventKind } from './dispatch';
-import { lockPerson, personAbsences, recordAbsenceEvent } from './writes';
-import { applyAction, planContactGroupReaction, type AbsenceAction } from './rules';
-
-const EVENT_OF: Record<AbsenceAction, AbsenceEventKind> = {
-  END: AbsenceEvent.ABSENCE_ENDED,
-  HOLD: AbsenceEvent.ABSENCE_ON_HOLD,
-  REACTIVATE: AbsenceEvent.ABSENCE_REACTIVATED,
-};
+import { KnownPerson, personDirectoryConsumer, recordContactGroupEvent } from '../common/person-directory';
+import { PersonEvent, isPersonEvent } from './events';
+import { applyReaction, lockPerson, personAbsences } from './writes';
+import { planContactGroupReaction } from './rules';
 
 export function contactGroupReactionConsumer(clock: Clock): ConsumerDefinition {
   return {
@@ -29,12 +25,14 @@ export function contactGroupReactionConsumer(clock: Clock): ConsumerDefinition {
       // The directory consumer creates the person on PERSON_UPSERTED, which precedes any group change.
       if (!(await em.findOne(KnownPerson, { id: change.personId }))) return;
       const person = await lockPerson(em, change.personId);
+      // The timeline gets the change under the person's lock too, whichever consumer runs first: a
+      // registration serialised after this reaction sees the change (and meets its rules), one before
+      // it is among the absences reacted to here.
+      recordContactGroupEvent(person, event);
       const absences = await personAbsences(em, person.id);
-      const now = clock.now();
-      for (const planned of planContactGroupReaction(absences, { contactGroupId: change.contactGroupId, start: change.start })) {
-        const absence = absences.find((a) => a.id === planned.absenceId)!;
-        Object.assign(absence, applyAction(absence, planned.action, change.start), { updatedAt: now });
-        recordAbsenceEvent(em, clock, EVENT_OF[planned.action], absence, person, { contactGroupId: change.contactGroupId });
+      const inForce = { contactGroupId: change.contactGroupId, start: change.start };
+      for (const planned of planContactGroupReaction(absences, inForce)) {
+        applyReaction(em, clock, absences.find((a) => a.id === planned.absenceId)!, person, inForce, planned.action);
       }
     },
   };

@@ -1,14 +1,30 @@
 // Absence resolvers: the resolver map. Mutations delegate to mutations/absences.ts (parse →
-// authorize → rule → persist, with the event, in one transaction); reads authorize per person here.
+// authorize → rule → persist, with the event, in one transaction); reads authorize per person here,
+// on today's facts, and answer as of the operation's day (readDay: today, or person(asOf:)'s day).
 import { today, type IsoDate } from '../../core/dates';
 import type { OutboxEvent } from '../../core/outbox';
 import type { SubgraphContext } from '../../core/subgraph-server';
+import { readDay } from '../../core/valid-time';
 import { absencesByTypeAndMonth } from './aggregates';
 import type { Absence } from './entities/Absence';
-import type { AbsencePayload } from './events';
-import type { AbsenceLoaders } from './loaders';
+import { absenceAfter, type AbsenceLoaders } from './loaders';
 import { deleteAbsence, registerAbsence, updateAbsence, type RegisterAbsenceInput, type UpdateAbsenceInput } from './mutations/absences';
-import { ABSENCE_TYPE_RULES, absenceTypeById, authorizeFreeText, authorizeRead, displayName, displayStatus, exemptionsOn, isExemptFromJoblog, reactionFor, type AbsenceTypeRule } from './rules';
+import {
+  ABSENCE_TYPE_RULES,
+  absenceTypeById,
+  authorizeFreeText,
+  authorizeRead,
+  displayName,
+  displayStatus,
+  exemptionsOn,
+  isExemptFromJoblog,
+  reactionFor,
+  storedReactions,
+  storedRowAnswers,
+  type AbsenceTypeRule,
+  type ReactionsOf,
+  type StatusChange,
+} from './rules';
 
 type Context = SubgraphContext<AbsenceLoaders>;
 
@@ -25,17 +41,29 @@ async function readableAbsences(person: PersonRef, ctx: Context): Promise<Absenc
   return ctx.loaders.absencesByPerson.load(person.id);
 }
 
-function dayOrToday(on: IsoDate | null | undefined, ctx: Context): IsoDate {
-  return on ?? today(ctx.clock);
+/**
+ * The reactions to read absences by on `day`. The stored row answers for any day on or after its
+ * last reaction (every read of today, at no extra cost); for an earlier day the absence's history
+ * is read, so a hold or an end dated after the day does not show, and a lifted hold does.
+ */
+async function reactionsOn(absences: readonly Absence[], day: IsoDate, ctx: Context): Promise<ReactionsOf> {
+  const earlier = absences.filter((a) => !storedRowAnswers(a, day));
+  if (earlier.length === 0) return storedReactions;
+  const loaded = await Promise.all(earlier.map((a) => ctx.loaders.reactionsByAbsence.load(a.id)));
+  const histories = new Map<string, StatusChange[]>(earlier.map((a, i) => [a.id, [...loaded[i], ...storedReactions(a)]]));
+  return (absence) => histories.get(absence.id) ?? storedReactions(absence);
 }
 
-/**
- * The absence as a history row left it. The outbox stores every payload as a JSON record; each row
- * of an absence was written by recordAbsenceEvent (writes.ts) with an AbsencePayload, so this one
- * read of a stored row says so.
- */
-function absenceAfter(event: OutboxEvent): AbsencePayload {
-  return event.payload as unknown as AbsencePayload;
+async function statusOn(absence: Absence, ctx: Context) {
+  const day = readDay(ctx);
+  return displayStatus(absence, day, (await reactionsOn([absence], day, ctx))(absence));
+}
+
+/** The person's exemptions on the day asked (`on`), else the operation's day. */
+async function exemptionsFor(person: PersonRef, on: IsoDate | null | undefined, ctx: Context) {
+  const absences = await readableAbsences(person, ctx);
+  const day = on ?? readDay(ctx);
+  return { absences, day, reactionsOf: await reactionsOn(absences, day, ctx) };
 }
 
 export const resolvers = {
@@ -54,8 +82,14 @@ export const resolvers = {
       const absences = await readableAbsences(person, ctx);
       return args.includeDeleted ? absences : absences.filter((a) => a.status !== 'DELETED');
     },
-    exemptions: async (person: PersonRef, args: { on?: IsoDate | null }, ctx: Context) => exemptionsOn(await readableAbsences(person, ctx), dayOrToday(args.on, ctx)),
-    exemptFromJoblog: async (person: PersonRef, args: { on?: IsoDate | null }, ctx: Context) => isExemptFromJoblog(await readableAbsences(person, ctx), dayOrToday(args.on, ctx)),
+    exemptions: async (person: PersonRef, args: { on?: IsoDate | null }, ctx: Context) => {
+      const { absences, day, reactionsOf } = await exemptionsFor(person, args.on, ctx);
+      return exemptionsOn(absences, day, reactionsOf);
+    },
+    exemptFromJoblog: async (person: PersonRef, args: { on?: IsoDate | null }, ctx: Context) => {
+      const { absences, day, reactionsOf } = await exemptionsFor(person, args.on, ctx);
+      return isExemptFromJoblog(absences, day, reactionsOf);
+    },
   },
   AbsenceType: {
     displayName: (type: AbsenceTypeRule) => displayName(type),
@@ -65,7 +99,7 @@ export const resolvers = {
   },
   Absence: {
     type: (absence: Absence) => absenceTypeById(absence.typeId),
-    status: (absence: Absence, _: unknown, ctx: Context) => displayStatus(absence, today(ctx.clock)),
+    status: (absence: Absence, _: unknown, ctx: Context) => statusOn(absence, ctx),
     person: (absence: Absence) => ({ __typename: 'Person', id: absence.personId }),
     registeredBy: (absence: Absence) => absence.registeredByAuthority,
     deletionComment: (absence: Absence, _: unknown, ctx: Context) => {
@@ -75,6 +109,8 @@ export const resolvers = {
     history: (absence: Absence, _: unknown, ctx: Context) => ctx.loaders.historyByAbsence.load(absence.id),
   },
   AbsenceChange: {
+    recordedAt: (event: OutboxEvent) => event.occurredAt,
+    effectiveDate: (event: OutboxEvent) => event.effectiveDate ?? null,
     start: (event: OutboxEvent) => absenceAfter(event).start,
     end: (event: OutboxEvent) => absenceAfter(event).end,
     status: (event: OutboxEvent) => absenceAfter(event).status,

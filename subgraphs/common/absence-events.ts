@@ -16,6 +16,8 @@ export const AbsenceEvent = {
 export const EXEMPTIONS = [
   'REGISTRATION',
   'CV',
+  /** Must register a CV but need not make it searchable (003); the person subgraph's middle CV level. */
+  'CV_SEARCHABLE',
   'REFERRED_WORK',
   'CONTACT_COURSE',
   'RIGHT_DUTY_OFFERS',
@@ -40,6 +42,11 @@ export interface AbsencePayload {
   end: string | null;
   /** Status after the change. A stored status; ACTIVE with an end in the past means it has run out. */
   status: AbsenceStatus;
+  /**
+   * The day an ON_HOLD or ENDED status took effect, or a hold was lifted (the start of the contact
+   * group that caused it); null for a plain registration. Absent on events from before it was added.
+   */
+  statusSince?: string | null;
   /** What this absence exempts from while it is active (empty when it exempts from nothing). */
   exemptions: Exemption[];
   /**

@@ -60,7 +60,7 @@ describe('registerAbsence', () => {
         kind: 'ABSENCE_REGISTERED',
         authorities: { jobcentres: ['101'], akasser: ['21'] },
         payload: {
-          absenceId: absence.id, personId, typeId: 79, start: '2026-11-01', end: '2026-12-31', status: 'ACTIVE',
+          absenceId: absence.id, personId, typeId: 79, start: '2026-11-01', end: '2026-12-31', status: 'ACTIVE', statusSince: null,
           exemptions: ['REGISTRATION', 'CV', 'REFERRED_WORK', 'CONTACT_COURSE', 'RIGHT_DUTY_OFFERS', 'OFFERS', 'JOBLOG'],
         },
       },

@@ -31,7 +31,7 @@ describe('updateAbsence', () => {
     expect(updateAbsence.end).toBe('2026-12-10');
     const events = await eventsOf(t, absence.id);
     expect(events.map((e) => e.kind)).toEqual(['ABSENCE_REGISTERED', 'ABSENCE_UPDATED']);
-    expect(events[1].payload).toMatchObject({ start: '2026-11-23', end: '2026-12-10', status: 'ACTIVE', exemptions: ['CONTACT_COURSE', 'RIGHT_DUTY_OFFERS', 'OFFERS'] });
+    expect(events[1].payload).toMatchObject({ start: '2026-11-23', end: '2026-12-10', status: 'ACTIVE', exemptions: ['CONTACT_COURSE', 'RIGHT_DUTY_OFFERS', 'OFFERS', 'CV_SEARCHABLE'] });
   });
 
   it.each([43, 44, 45, 46, 71, 73])('never pushes %i past its 6 weeks', async (typeId) => {

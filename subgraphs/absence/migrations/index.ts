@@ -3,11 +3,13 @@ import type { SubgraphMigrations } from '../../../core/db';
 import { Migration20261123081621 as sqliteMigration20261123081621 } from './sqlite/Migration20261123081621';
 import { Migration20261130090558 as sqliteMigration20261130090558 } from './sqlite/Migration20261130090558';
 import { Migration20261130113846 as sqliteMigration20261130113846 } from './sqlite/Migration20261130113846';
+import { Migration20261130114326 as sqliteMigration20261130114326 } from './sqlite/Migration20261130114326';
 import { Migration20261123081621 as postgresqlMigration20261123081621 } from './postgresql/Migration20261123081621';
 import { Migration20261130090559 as postgresqlMigration20261130090559 } from './postgresql/Migration20261130090559';
 import { Migration20261130113846 as postgresqlMigration20261130113846 } from './postgresql/Migration20261130113846';
+import { Migration20261130114326 as postgresqlMigration20261130114326 } from './postgresql/Migration20261130114326';
 
 export const migrations: SubgraphMigrations = {
-  sqlite: [{ name: 'Migration20261123081621', class: sqliteMigration20261123081621 }, { name: 'Migration20261130090558', class: sqliteMigration20261130090558 }, { name: 'Migration20261130113846', class: sqliteMigration20261130113846 }],
-  postgresql: [{ name: 'Migration20261123081621', class: postgresqlMigration20261123081621 }, { name: 'Migration20261130090559', class: postgresqlMigration20261130090559 }, { name: 'Migration20261130113846', class: postgresqlMigration20261130113846 }],
+  sqlite: [{ name: 'Migration20261123081621', class: sqliteMigration20261123081621 }, { name: 'Migration20261130090558', class: sqliteMigration20261130090558 }, { name: 'Migration20261130113846', class: sqliteMigration20261130113846 }, { name: 'Migration20261130114326', class: sqliteMigration20261130114326 }],
+  postgresql: [{ name: 'Migration20261123081621', class: postgresqlMigration20261123081621 }, { name: 'Migration20261130090559', class: postgresqlMigration20261130090559 }, { name: 'Migration20261130113846', class: postgresqlMigration20261130113846 }, { name: 'Migration20261130114326', class: postgresqlMigration20261130114326 }],
 };

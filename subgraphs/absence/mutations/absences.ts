@@ -1,5 +1,8 @@
 // Registering, updating and deleting absences: parse → authorize → rule → persist, each change and
-// its event in one transaction under the person's lock (../writes.ts).
+// its event in one transaction under the person's lock (../writes.ts). Rules are checked on the
+// absence's own dates against the person's dated contact groups; dates that reach over a change of
+// group already in force get its hold/end rules at once; events of a change that reaches back carry
+// the first day it touches as their effectiveDate.
 import { randomUUID } from 'node:crypto';
 import { requireRole } from '../../../core/authorize';
 import { today } from '../../../core/dates';
@@ -9,8 +12,8 @@ import { findPersonByCpr, type KnownPerson } from '../../common/person-directory
 import { Absence } from '../entities/Absence';
 import { AbsenceEvent } from '../events';
 import type { AbsenceLoaders } from '../loaders';
-import { AbsenceErrorCode, absenceTypeById, authorizeWrite, validateDeletion, validateRegistration, validateUpdate } from '../rules';
-import { lockPerson, personAbsences, recordAbsenceEvent } from '../writes';
+import { AbsenceErrorCode, absenceTypeById, authorizeWrite, firstDayChanged, validateDeletion, validateRegistration, validateUpdate } from '../rules';
+import { applyMissedReactions, lockPerson, personAbsences, recordAbsenceEvent } from '../writes';
 
 type Context = SubgraphContext<AbsenceLoaders>;
 
@@ -40,7 +43,7 @@ export async function registerAbsence(ctx: Context, input: RegisterAbsenceInput)
       typeId: input.typeId,
       start: input.start,
       end: input.end ?? null,
-      contactGroupId: person.contactGroupId,
+      contactGroups: person,
       today: today(ctx.clock),
       existingAbsences: await personAbsences(em, person.id),
     });
@@ -58,7 +61,8 @@ export async function registerAbsence(ctx: Context, input: RegisterAbsenceInput)
       createdAt: now,
       updatedAt: now,
     });
-    recordAbsenceEvent(em, ctx.clock, AbsenceEvent.ABSENCE_REGISTERED, absence, person);
+    recordAbsenceEvent(em, ctx.clock, AbsenceEvent.ABSENCE_REGISTERED, absence, person, {}, firstDayChanged(null, absence, today(ctx.clock)));
+    applyMissedReactions(em, ctx.clock, absence, person);
     return absence;
   });
 }
@@ -80,9 +84,11 @@ export async function updateAbsence(ctx: Context, input: UpdateAbsenceInput): Pr
     const absences = await personAbsences(em, person.id);
     const absence = absences.find((a) => a.id === input.id)!;
     const next = { start: input.start ?? absence.start, end: input.end === undefined ? absence.end : input.end };
-    validateUpdate({ current: absence, next, today: today(ctx.clock), existingAbsences: absences });
+    validateUpdate({ current: absence, next, contactGroups: person, today: today(ctx.clock), existingAbsences: absences });
+    const before = { start: absence.start, end: absence.end };
     Object.assign(absence, { start: next.start, end: next.end, updatedAt: ctx.clock.now() });
-    recordAbsenceEvent(em, ctx.clock, AbsenceEvent.ABSENCE_UPDATED, absence, person);
+    recordAbsenceEvent(em, ctx.clock, AbsenceEvent.ABSENCE_UPDATED, absence, person, {}, firstDayChanged(before, next, today(ctx.clock)));
+    applyMissedReactions(em, ctx.clock, absence, person);
     return absence;
   });
 }
@@ -97,7 +103,7 @@ export async function deleteAbsence(ctx: Context, id: string, comment: string) {
     const decision = validateDeletion({ absence, comment, today: today(ctx.clock) });
     const now = ctx.clock.now();
     Object.assign(absence, { status: 'DELETED', deletedAt: now, deletedByAuthority: ctx.identity.authority, deletionComment: decision.comment, updatedAt: now });
-    recordAbsenceEvent(em, ctx.clock, AbsenceEvent.ABSENCE_DELETED, absence, person, { reRegistrationRequired: decision.reRegistrationRequired });
+    recordAbsenceEvent(em, ctx.clock, AbsenceEvent.ABSENCE_DELETED, absence, person, { reRegistrationRequired: decision.reRegistrationRequired }, firstDayChanged(absence, null, today(ctx.clock)));
     return {
       absence,
       reRegistered: false,

@@ -61,6 +61,14 @@ const WORK_SHARING = [...LESS_INTENSIVE, 4, 5]; // 001 §2.5: also revalidering 
 const DEREGISTERED: readonly Exemption[] = ['REGISTRATION', 'CV', 'REFERRED_WORK', 'CONTACT_COURSE', 'RIGHT_DUTY_OFFERS', 'OFFERS', 'JOBLOG'];
 /** LAB § 106: during less intensive effort the jobcentre sets the contact course and offers aside. */
 const LESS_INTENSIVE_EXEMPTIONS: readonly Exemption[] = ['CONTACT_COURSE', 'RIGHT_DUTY_OFFERS', 'OFFERS'];
+/**
+ * 003's middle CV level ("must register a CV but need not make it searchable"), until STAR's list
+ * names the types: the person leaves the job-seeker role within six weeks for a known destination
+ * (efterløn/fleksydelse, folkepension, a job, barsel), so the CV stays registered but employers'
+ * search has nothing to offer them. 77 is the same kind of exit but must stay searchable (001 §2.9):
+ * an erhvervsuddannelse needs an employer for the apprenticeship, whom a searchable CV helps find.
+ */
+const ON_THE_WAY_OUT_EXEMPTIONS: readonly Exemption[] = [...LESS_INTENSIVE_EXEMPTIONS, 'CV_SEARCHABLE'];
 /** Sick: not available, so no attendance, referred work, offers, joblog or self-booking. */
 const SICK_EXEMPTIONS: readonly Exemption[] = ['ATTENDANCE', 'REFERRED_WORK', 'RIGHT_DUTY_OFFERS', 'OFFERS', 'JOBLOG', 'SELF_BOOKING'];
 
@@ -102,10 +110,10 @@ export const ABSENCE_TYPE_RULES: readonly AbsenceTypeRule[] = [
   type(11, 'Sygdom – sygemelding', { deletableOnceStarted: false, exemptions: SICK_EXEMPTIONS }),
   type(21, 'Værnepligt', { presupposesDeregistration: true, exemptions: DEREGISTERED }),
   retired(25, 'Seniorjob'),
-  lessIntensive(43, 'På vej på efterløn/fleksydelse (inden for 6 uger)'),
-  lessIntensive(44, 'På vej på pension (folkepension) (inden for 6 uger)'),
-  lessIntensive(45, 'På vej i job (inden for 6 uger)'),
-  lessIntensive(46, 'Barsel inden for 6 uger'),
+  lessIntensive(43, 'På vej på efterløn/fleksydelse (inden for 6 uger)', { exemptions: ON_THE_WAY_OUT_EXEMPTIONS }),
+  lessIntensive(44, 'På vej på pension (folkepension) (inden for 6 uger)', { exemptions: ON_THE_WAY_OUT_EXEMPTIONS }),
+  lessIntensive(45, 'På vej i job (inden for 6 uger)', { exemptions: ON_THE_WAY_OUT_EXEMPTIONS }),
+  lessIntensive(46, 'Barsel inden for 6 uger', { exemptions: ON_THE_WAY_OUT_EXEMPTIONS }),
   retired(49, 'Omfattet af særlig uddannelsesydelse'),
   retired(54, 'Omfattet af kontantydelse'),
   retired(58, 'Omfattet af integrationsydelse'),

@@ -52,3 +52,26 @@ export function applyAction(absence: AbsenceState, action: AbsenceAction, change
   const truncate = absence.start <= dayBefore && (absence.end === null || absence.end > dayBefore);
   return { status: 'ENDED', statusSince: changeStart, end: truncate ? dayBefore : absence.end };
 }
+
+export interface MissedReaction {
+  change: ContactGroupChange;
+  action: AbsenceAction;
+}
+
+/**
+ * The reactions an absence missed because their changes took effect before it was registered or
+ * moved over them (a back-dated registration or update): `changes` are the changes already in
+ * force after the absence's start and after its last reaction, in date order; each applies to the
+ * state the one before left, as it would have on its day.
+ */
+export function missedReactions(absence: AbsenceState, changes: readonly ContactGroupChange[]): MissedReaction[] {
+  const missed: MissedReaction[] = [];
+  let state = absence;
+  for (const change of changes) {
+    const [planned] = planContactGroupReaction([state], change);
+    if (!planned) continue;
+    missed.push({ change, action: planned.action });
+    state = { ...state, ...applyAction(state, planned.action, change.start) };
+  }
+  return missed;
+}

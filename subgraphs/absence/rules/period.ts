@@ -1,7 +1,14 @@
-// Dates of an absence: the latest end its type allows, and on which days it is in force.
+// Dates of an absence: the latest end its type allows, the days it covers, and the first day a
+// change of its dates touches.
 import { addDays, addWeeks, addYears, type IsoDate } from '../../../core/dates';
 import type { AbsenceStatus } from '../../common/absence-events';
 import type { MaxDuration } from './absence-types';
+
+/** An absence's dates: from `start` through `end` (inclusive); null end: open-ended. */
+export interface Period {
+  start: IsoDate;
+  end: IsoDate | null;
+}
 
 /** What the rules need of a stored absence. */
 export interface AbsenceState {
@@ -33,10 +40,20 @@ export function effectivePeriod(absence: AbsenceState): { start: IsoDate; end: I
   return { start: absence.start, end: absence.end };
 }
 
-/** True when the absence exempts on `day`: within its dates, and not yet on hold or ended then. */
-export function isInForceOn(absence: AbsenceState, day: IsoDate): boolean {
-  const period = effectivePeriod(absence);
-  if (!period || day < period.start || (period.end !== null && day > period.end)) return false;
-  if (absence.status === 'ON_HOLD' || absence.status === 'ENDED') return absence.statusSince === null || day < absence.statusSince;
-  return true;
+/**
+ * The effectiveDate of a registration, update or deletion: the first day whose coverage it changes
+ * when that lies in the past (a back-dated change is in force from it), else today (a change to a
+ * planned absence is recorded, and shown, from today). `before`/`after` null: registered/deleted.
+ */
+export function firstDayChanged(before: Period | null, after: Period | null, today: IsoDate): IsoDate {
+  const days: IsoDate[] = [];
+  if (before === null || after === null) days.push((before ?? after)!.start);
+  else {
+    if (before.start !== after.start) days.push(before.start < after.start ? before.start : after.start);
+    if (before.end !== after.end) {
+      const earlierEnd = before.end === null ? after.end! : after.end === null ? before.end : before.end < after.end ? before.end : after.end;
+      days.push(addDays(earlierEnd, 1));
+    }
+  }
+  return days.reduce((first, day) => (day < first ? day : first), today);
 }

@@ -1,21 +1,21 @@
 // Registering and updating an absence: the checks of DOMAIN.md "Subgraph: absence", in the order a
-// caseworker fixes them (dates first, then the type against the person, then other absences).
+// caseworker fixes them (dates first, then the type against the person, then other absences). The
+// type is checked against the contact group in force on the absence's own start (issue 18): today's
+// group for one starting before a pending change, the future group for one starting on or after it.
 import { addWeeks, rangesOverlap, type IsoDate } from '../../../core/dates';
 import { DomainError, ErrorCode } from '../../../core/errors';
+import { contactGroupOn, type ContactGroupRecord } from '../../common/contact-group-timeline';
 import type { AbsenceTypeRule } from './absence-types';
 import { absenceTypeById } from './code-list';
 import { AbsenceErrorCode } from './error-codes';
-import { describeDuration, effectivePeriod, latestEnd, type AbsenceState } from './period';
+import { describeDuration, effectivePeriod, latestEnd, type AbsenceState, type Period } from './period';
 
-export interface Period {
-  start: IsoDate;
-  end: IsoDate | null;
-}
+export type { Period };
 
 export interface RegistrationInput extends Period {
   typeId: number;
-  /** The person's open contact group (the local projection of person's events); null when none. */
-  contactGroupId: number | null;
+  /** The person's dated contact groups (the local projection of person's events). */
+  contactGroups: ContactGroupRecord;
   today: IsoDate;
   /** The person's other absences, any status. */
   existingAbsences: readonly AbsenceState[];
@@ -24,6 +24,7 @@ export interface RegistrationInput extends Period {
 export interface UpdateInput {
   current: AbsenceState;
   next: Period;
+  contactGroups: ContactGroupRecord;
   today: IsoDate;
   existingAbsences: readonly AbsenceState[];
 }
@@ -33,24 +34,16 @@ export function validateRegistration(input: RegistrationInput): AbsenceTypeRule 
   const type = absenceTypeById(input.typeId);
   if (type.retired) throw new DomainError(AbsenceErrorCode.ABSENCE_TYPE_RETIRED, `${type.name} (${type.id}) is retired and can no longer be registered.`, { typeId: type.id });
   validatePeriod(type, input, input.today, true);
-  if (input.contactGroupId === null) {
-    throw new DomainError(AbsenceErrorCode.NO_OPEN_CONTACT_GROUP, 'The person has no open contact group; register the contact group before the absence.');
-  }
-  if (type.allowedContactGroups && !type.allowedContactGroups.includes(input.contactGroupId)) {
-    throw new DomainError(
-      AbsenceErrorCode.ABSENCE_TYPE_NOT_ALLOWED_FOR_CONTACT_GROUP,
-      `${type.name} (${type.id}) cannot be registered for a person in contact group ${input.contactGroupId}; it is allowed in groups ${type.allowedContactGroups.join(', ')}.`,
-      { typeId: type.id, contactGroupId: input.contactGroupId },
-    );
-  }
+  validateContactGroupOnStart(type, input.start, input.contactGroups);
   validateNoOverlap(type, null, input, input.existingAbsences);
   return type;
 }
 
 /**
  * An update changes the dates of an absence that is still in force (active, planned or on hold),
- * never past its type's maximum duration (001 §2.6). A moved start is checked against the
- * back-dating limit like a new one; the contact group was checked at registration.
+ * never past its type's maximum duration (001 §2.6). A moved start is checked like a new one: the
+ * back-dating limit and the contact group in force on it; an unchanged start was checked at
+ * registration.
  */
 export function validateUpdate(input: UpdateInput): AbsenceTypeRule {
   const type = absenceTypeById(input.current.typeId);
@@ -60,7 +53,9 @@ export function validateUpdate(input: UpdateInput): AbsenceTypeRule {
   if (input.next.start === input.current.start && input.next.end === input.current.end) {
     throw new DomainError(AbsenceErrorCode.NOTHING_TO_UPDATE, 'The new dates are the same as the registered ones.');
   }
-  validatePeriod(type, input.next, input.today, input.next.start !== input.current.start);
+  const startMoved = input.next.start !== input.current.start;
+  validatePeriod(type, input.next, input.today, startMoved);
+  if (startMoved) validateContactGroupOnStart(type, input.next.start, input.contactGroups);
   validateNoOverlap(type, input.current.id, input.next, input.existingAbsences);
   return type;
 }
@@ -91,6 +86,24 @@ function validatePeriod(type: AbsenceTypeRule, period: Period, today: IsoDate, s
         { latestEnd: last },
       );
     }
+  }
+}
+
+/**
+ * The type must be allowed in the group the person is in on the start: a change of group after the
+ * start is met by the hold/end rules on its own day (rules/contact-group-change.ts).
+ */
+function validateContactGroupOnStart(type: AbsenceTypeRule, start: IsoDate, contactGroups: ContactGroupRecord): void {
+  const group = contactGroupOn(contactGroups, start);
+  if (group === null) {
+    throw new DomainError(AbsenceErrorCode.NO_OPEN_CONTACT_GROUP, `The person has no contact group in force on ${start}; register the contact group before the absence, or start the absence later.`, { start });
+  }
+  if (type.allowedContactGroups && !type.allowedContactGroups.includes(group)) {
+    throw new DomainError(
+      AbsenceErrorCode.ABSENCE_TYPE_NOT_ALLOWED_FOR_CONTACT_GROUP,
+      `${type.name} (${type.id}) cannot start on ${start}: the person is in contact group ${group} that day, and the type is allowed in groups ${type.allowedContactGroups.join(', ')}.`,
+      { typeId: type.id, contactGroupId: group, start },
+    );
   }
 }
 

@@ -3,11 +3,13 @@ import type { SubgraphMigrations } from '../../../core/db';
 import { Migration20261123092713 as sqliteMigration20261123092713 } from './sqlite/Migration20261123092713';
 import { Migration20261130090601 as sqliteMigration20261130090601 } from './sqlite/Migration20261130090601';
 import { Migration20261130113850 as sqliteMigration20261130113850 } from './sqlite/Migration20261130113850';
+import { Migration20261130114335 as sqliteMigration20261130114335 } from './sqlite/Migration20261130114335';
 import { Migration20261123092713 as postgresqlMigration20261123092713 } from './postgresql/Migration20261123092713';
 import { Migration20261130090602 as postgresqlMigration20261130090602 } from './postgresql/Migration20261130090602';
 import { Migration20261130113850 as postgresqlMigration20261130113850 } from './postgresql/Migration20261130113850';
+import { Migration20261130114335 as postgresqlMigration20261130114335 } from './postgresql/Migration20261130114335';
 
 export const migrations: SubgraphMigrations = {
-  sqlite: [{ name: 'Migration20261123092713', class: sqliteMigration20261123092713 }, { name: 'Migration20261130090601', class: sqliteMigration20261130090601 }, { name: 'Migration20261130113850', class: sqliteMigration20261130113850 }],
-  postgresql: [{ name: 'Migration20261123092713', class: postgresqlMigration20261123092713 }, { name: 'Migration20261130090602', class: postgresqlMigration20261130090602 }, { name: 'Migration20261130113850', class: postgresqlMigration20261130113850 }],
+  sqlite: [{ name: 'Migration20261123092713', class: sqliteMigration20261123092713 }, { name: 'Migration20261130090601', class: sqliteMigration20261130090601 }, { name: 'Migration20261130113850', class: sqliteMigration20261130113850 }, { name: 'Migration20261130114335', class: sqliteMigration20261130114335 }],
+  postgresql: [{ name: 'Migration20261123092713', class: postgresqlMigration20261123092713 }, { name: 'Migration20261130090602', class: postgresqlMigration20261130090602 }, { name: 'Migration20261130113850', class: postgresqlMigration20261130113850 }, { name: 'Migration20261130114335', class: postgresqlMigration20261130114335 }],
 };

@@ -3,11 +3,13 @@ import type { SubgraphMigrations } from '../../../core/db';
 import { Migration20261123081807 as sqliteMigration20261123081807 } from './sqlite/Migration20261123081807';
 import { Migration20261130090607 as sqliteMigration20261130090607 } from './sqlite/Migration20261130090607';
 import { Migration20261130113849 as sqliteMigration20261130113849 } from './sqlite/Migration20261130113849';
+import { Migration20261130114332 as sqliteMigration20261130114332 } from './sqlite/Migration20261130114332';
 import { Migration20261123081807 as postgresqlMigration20261123081807 } from './postgresql/Migration20261123081807';
 import { Migration20261130090608 as postgresqlMigration20261130090608 } from './postgresql/Migration20261130090608';
 import { Migration20261130113849 as postgresqlMigration20261130113849 } from './postgresql/Migration20261130113849';
+import { Migration20261130114332 as postgresqlMigration20261130114332 } from './postgresql/Migration20261130114332';
 
 export const migrations: SubgraphMigrations = {
-  sqlite: [{ name: 'Migration20261123081807', class: sqliteMigration20261123081807 }, { name: 'Migration20261130090607', class: sqliteMigration20261130090607 }, { name: 'Migration20261130113849', class: sqliteMigration20261130113849 }],
-  postgresql: [{ name: 'Migration20261123081807', class: postgresqlMigration20261123081807 }, { name: 'Migration20261130090608', class: postgresqlMigration20261130090608 }, { name: 'Migration20261130113849', class: postgresqlMigration20261130113849 }],
+  sqlite: [{ name: 'Migration20261123081807', class: sqliteMigration20261123081807 }, { name: 'Migration20261130090607', class: sqliteMigration20261130090607 }, { name: 'Migration20261130113849', class: sqliteMigration20261130113849 }, { name: 'Migration20261130114332', class: sqliteMigration20261130114332 }],
+  postgresql: [{ name: 'Migration20261123081807', class: postgresqlMigration20261123081807 }, { name: 'Migration20261130090608', class: postgresqlMigration20261130090608 }, { name: 'Migration20261130113849', class: postgresqlMigration20261130113849 }, { name: 'Migration20261130114332', class: postgresqlMigration20261130114332 }],
 };

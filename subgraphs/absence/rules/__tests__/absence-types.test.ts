@@ -46,7 +46,7 @@ describe.each(ABSENCE_TYPE_RULES.map((t) => [t.id, t.name] as const))('type %i %
       : SEED_GROUPS[typeId] === 'any' || (SEED_GROUPS[typeId] as number[]).includes(group)
         ? 'OK'
         : 'ABSENCE_TYPE_NOT_ALLOWED_FOR_CONTACT_GROUP';
-    expect(codeOf(() => validateRegistration({ typeId, start, end, contactGroupId: group, today: TODAY, existingAbsences: [] }))).toBe(expected);
+    expect(codeOf(() => validateRegistration({ typeId, start, end, contactGroups: { contactGroups: [], contactGroupId: group, contactGroupStart: null }, today: TODAY, existingAbsences: [] }))).toBe(expected);
   });
 
   it.each(GROUPS)('on a change to contact group %i', (group) => {
@@ -57,7 +57,7 @@ describe.each(ABSENCE_TYPE_RULES.map((t) => [t.id, t.name] as const))('type %i %
 
   it('needs an open contact group', () => {
     const expected = RETIRED.includes(typeId) ? 'ABSENCE_TYPE_RETIRED' : 'NO_OPEN_CONTACT_GROUP';
-    expect(codeOf(() => validateRegistration({ typeId, start, end, contactGroupId: null, today: TODAY, existingAbsences: [] }))).toBe(expected);
+    expect(codeOf(() => validateRegistration({ typeId, start, end, contactGroups: { contactGroups: [], contactGroupId: null, contactGroupStart: null }, today: TODAY, existingAbsences: [] }))).toBe(expected);
   });
 });
 
@@ -75,7 +75,13 @@ it('80 exempts from attendance, referred work, right/duty offers, offers and job
 
 it('77 never exempts from the CV requirement or its searchability (001 §2.9)', () => {
   expect(absenceTypeById(77).exemptions).not.toContain('CV');
-  expect(absenceTypeById(77).exemptions).not.toContain('CV_SEARCHABLE' as never);
+  expect(absenceTypeById(77).exemptions).not.toContain('CV_SEARCHABLE');
+});
+
+it('43, 44, 45 and 46 carry the middle CV level (003): registered, not searchable; no other type does', () => {
+  const carriers = ABSENCE_TYPE_RULES.filter((type) => type.exemptions.includes('CV_SEARCHABLE')).map((type) => type.id);
+  expect(carriers).toEqual([43, 44, 45, 46]);
+  for (const id of carriers) expect(absenceTypeById(id).exemptions).not.toContain('CV');
 });
 
 it('jobrettet uddannelse exempts from self-booking and joblog and may be registered by the a-kasse (002)', () => {

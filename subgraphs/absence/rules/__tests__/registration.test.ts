@@ -6,7 +6,12 @@ import { codeOf } from '../../../../test/support/codes';
 const TODAY = '2026-11-23';
 
 function register(typeId: number, start: string, end: string | null, options: { group?: number; today?: string; existing?: AbsenceState[] } = {}) {
-  return codeOf(() => validateRegistration({ typeId, start, end, contactGroupId: options.group ?? 2, today: options.today ?? TODAY, existingAbsences: options.existing ?? [] }));
+  return codeOf(() => validateRegistration({ typeId, start, end, contactGroups: inGroup(options.group ?? 2), today: options.today ?? TODAY, existingAbsences: options.existing ?? [] }));
+}
+
+/** A person in one contact group since long ago (a directory row from before the dated column). */
+function inGroup(contactGroupId: number) {
+  return { contactGroups: [], contactGroupId, contactGroupStart: '2020-01-01' };
 }
 
 function absence(id: string, typeId: number, start: string, end: string | null, status: AbsenceState['status'] = 'ACTIVE', statusSince: string | null = null): AbsenceState {
@@ -60,7 +65,7 @@ describe('79 and 8 never overlap (001 §2.1)', () => {
 
 describe('update (001 §2.6)', () => {
   const update = (current: AbsenceState, next: { start: string; end: string | null }, existing: AbsenceState[] = [current]) =>
-    codeOf(() => validateUpdate({ current, next, today: TODAY, existingAbsences: existing }));
+    codeOf(() => validateUpdate({ current, next, contactGroups: inGroup(2), today: TODAY, existingAbsences: existing }));
 
   it.each([43, 44, 45, 46, 71, 73])('never pushes %i past 6 weeks', (typeId) => {
     expect(update(absence('a', typeId, '2026-11-01', '2026-11-30'), { start: '2026-11-01', end: '2026-12-13' })).toBe('MAX_DURATION_EXCEEDED');

@@ -1,0 +1,9 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261130114326 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`known_person\` add column \`contact_groups\` json not null default '[]';`);
+  }
+
+}
