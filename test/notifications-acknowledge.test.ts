@@ -43,7 +43,8 @@ it('refuses to acknowledge beyond the head of the log, writes nothing, and the n
   }
   expect(await acknowledgements()).toEqual(before);
 
-  await changeGroup(2, '2026-11-24');
+  // In force today (2026-11-23): a later day would be announced as scheduled, not as a change.
+  await changeGroup(2, '2026-11-22');
   await eventually(async () => {
     const { data } = await t.gql<Inbox>(INBOX, {}, JOBCENTRE);
     expect(data!.inbox.nodes.map((n) => n.kind)).toContain('CONTACT_GROUP_CHANGED');
@@ -79,7 +80,7 @@ it('refuses a subscription resuming after a position beyond the head, and one at
   expect(beyond.errors.flat().map((e) => (e as { extensions?: { code?: string } }).extensions?.code)).toEqual(['INVALID_POSITION']);
 
   const atHead = collect<{ notifications: { kind: string; position: string } }>(client, SUBSCRIBE, { after: encodePosition(head) });
-  await changeGroup(1, '2026-11-25');
+  await changeGroup(1, '2026-11-23');
   await waitFor(() => atHead.results.some((r) => r.notifications.kind === 'CONTACT_GROUP_CHANGED'));
   expect(decodePosition(atHead.results[0].notifications.position)).toBe(head + 1);
   atHead.dispose();
