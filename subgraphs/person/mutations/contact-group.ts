@@ -181,14 +181,7 @@ export async function withdrawScheduledChanges(em: EntityManager, clock: Clock, 
     }
     await cancelPendingEffects(em, clock, REGISTRATION_ENTITY, registration.id);
     const previous = await registrationBefore(em, person.id, registration.start);
-    const payload: ContactGroupChangedPayload = {
-      personId: person.id,
-      registrationId: registration.id,
-      contactGroupId: registration.contactGroupId,
-      start: registration.start,
-      previousContactGroupId: previous?.contactGroupId ?? null,
-      recoveryCauseId: registration.recoveryCauseId,
-    };
+    const payload = contactGroupPayload(registration, previous);
     await recordChange(em, clock, actor, {
       kind: PersonEvent.CONTACT_GROUP_CHANGE_CANCELLED,
       person,
@@ -233,4 +226,16 @@ export async function endReturnExpectation(em: EntityManager, clock: Clock, acto
     effectiveDate: recoveryDay,
     changes: [changed('end', null, end), changed('endCause', null, 'RECOVERED')],
   });
+}
+
+/** The payload every contact-group event of a stored registration carries (scheduled, changed, cancelled). */
+export function contactGroupPayload(registration: ContactGroupRegistration, previous: Pick<ContactGroupRegistration, 'contactGroupId'> | null): ContactGroupChangedPayload {
+  return {
+    personId: registration.personId,
+    registrationId: registration.id,
+    contactGroupId: registration.contactGroupId,
+    start: registration.start,
+    previousContactGroupId: previous?.contactGroupId ?? null,
+    recoveryCauseId: registration.recoveryCauseId,
+  };
 }

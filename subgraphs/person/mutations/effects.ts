@@ -10,11 +10,11 @@ import type { EffectHandlers, ScheduledEffect } from '../../../core/effectuation
 import { refreshCvRequirement } from '../current-cv-requirement';
 import { ContactGroupRegistration } from '../entities/ContactGroupRegistration';
 import { JobSeekerRegistration } from '../entities/JobSeekerRegistration';
-import { PersonCourseEvent, PersonEvent, type ContactGroupChangedPayload } from '../events';
+import { PersonCourseEvent, PersonEvent } from '../events';
 import { registrationBefore } from '../person-lookup';
 import { DAGPENGE, WITHOUT_BENEFIT } from '../rules';
 import { changed, lockPerson, recordChange, systemActor } from '../writes';
-import { CONTACT_GROUP_CHANGE_EFFECT, CV_REQUIREMENT_REFRESH_EFFECT, endReturnExpectation, REGISTRATION_ENTITY, type ContactGroupEffectPayload } from './contact-group';
+import { contactGroupPayload, CONTACT_GROUP_CHANGE_EFFECT, CV_REQUIREMENT_REFRESH_EFFECT, endReturnExpectation, REGISTRATION_ENTITY, type ContactGroupEffectPayload } from './contact-group';
 import { registrationPayload } from './registration';
 
 async function applyContactGroupChange(em: EntityManager, effect: ScheduledEffect, clock: Clock): Promise<void> {
@@ -26,14 +26,7 @@ async function applyContactGroupChange(em: EntityManager, effect: ScheduledEffec
   const day = registration.start;
   const previous = await registrationBefore(em, person.id, day);
   if (previous) await endReturnExpectation(em, clock, actor, person, previous.id, day);
-  const payload: ContactGroupChangedPayload = {
-    personId: person.id,
-    registrationId: registration.id,
-    contactGroupId: registration.contactGroupId,
-    start: day,
-    previousContactGroupId: previous?.contactGroupId ?? null,
-    recoveryCauseId: registration.recoveryCauseId,
-  };
+  const payload = contactGroupPayload(registration, previous);
   await recordChange(em, clock, actor, {
     kind: PersonEvent.CONTACT_GROUP_CHANGED,
     person,
