@@ -16,6 +16,7 @@ import { cprPseudonymiser, type Pseudonymise } from './cpr-pseudonym';
 import { startConsumer, type ConsumerDefinition } from './consumer';
 import { openDatabase, type SubgraphMigrations } from './db';
 import { maskErrors } from './error-masking';
+import { leaseFor } from './lease';
 import { serveApollo } from './http';
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, IdentityTokenVerifier } from './identity-token';
 import type { Identity } from './identity';
@@ -203,11 +204,13 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
 
 /**
  * Runs a job every `intervalMs` with a system identity and a fresh context; a run never overlaps the
- * previous one, and a failure is logged and retried at the next tick (the jobs are idempotent).
+ * previous one, nor on PostgreSQL a run of another replica (core/lease.ts: that tick is skipped),
+ * and a failure is logged and retried at the next tick (the jobs are idempotent).
  */
 function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: MikroORM, runtime: SubgraphRuntime, pseudonymiseCpr: Pseudonymise): NodeJS.Timeout {
   let running = false;
   const log = logger.child({ subgraph: module.name, job: job.name });
+  const lease = leaseFor(runtime.database, `dfdg-${module.name}-job`, (error) => log.warn({ err: error }, 'lost the connection holding the job lease'));
   const timer = setInterval(() => {
     if (running) return;
     running = true;
@@ -223,9 +226,9 @@ function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: Mi
       pseudonymiseCpr,
       asOf: null,
     };
-    job
-      .run(ctx)
-      .then((result) => log.info({ result }, 'scheduled job ran'))
+    lease
+      .runExclusively(`job:${module.name}:${job.name}`, () => job.run(ctx))
+      .then((run) => (run.ran ? log.info({ result: run.result }, 'scheduled job ran') : log.debug('another replica is running this job; skipped')))
       .catch((error: unknown) => log.error({ err: error }, 'scheduled job failed; retried at the next tick'))
       .finally(() => {
         running = false;

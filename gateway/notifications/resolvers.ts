@@ -63,14 +63,16 @@ async function notification(ctx: Context, position: string): Promise<BusEvent | 
 async function acknowledge(ctx: Context, upTo: string): Promise<boolean> {
   const sequence = await issuedPosition(ctx, upTo);
   const { role, authority, subject } = ctx.identity;
-  const write = () =>
-    ctx.em.fork().transactional(async (em) => {
-      const existing = await em.findOne(Acknowledgement, { role, authority, subject });
-      if (!existing) em.create(Acknowledgement, { role, authority, subject, sequence, updatedAt: ctx.clock.now() });
-      // Acknowledging an older position than before never moves the inbox backwards.
-      else if (sequence > existing.sequence) Object.assign(existing, { sequence, updatedAt: ctx.clock.now() });
-    });
-  // Two first acknowledgements at once: one inserts, the other finds its row on the second try.
+  const updatedAt = ctx.clock.now();
+  const write = async () => {
+    const em = ctx.em.fork();
+    // One conditional statement, not read-then-write: two gateway replicas acknowledging at once
+    // must never move the inbox backwards (an older position than the stored one changes nothing).
+    if ((await em.nativeUpdate(Acknowledgement, { role, authority, subject, sequence: { $lt: sequence } }, { sequence, updatedAt })) > 0) return;
+    if ((await em.count(Acknowledgement, { role, authority, subject })) > 0) return;
+    await em.insert(Acknowledgement, { role, authority, subject, sequence, updatedAt });
+  };
+  // Two first acknowledgements at once: one inserts, the other moves its row on the second try.
   await retryOnLostRace(write, { lostRace: isUniqueViolation, attempts: 2 });
   return true;
 }
