@@ -7,7 +7,7 @@ import type { EventBus } from './bus';
 import { toIsoDate } from './dates';
 import type { DomainEvent } from './events';
 import { OutboxEvent, StreamState } from './outbox';
-import { currentTraceCarrier, inSpan } from './telemetry';
+import { currentTraceCarrier, inSpan, recordedTraceOf } from './telemetry';
 
 const BATCH = 500;
 
@@ -91,13 +91,12 @@ export class OutboxRelay {
   }
 
   /**
-   * A producer span per event, its context carried in the envelope so each consumer continues the
-   * trace. A drain run for a request (a mutation's response waiting for its events) is in that
-   * request's trace; one run by the timer starts a trace of its own.
+   * A producer span per event, in the trace of the request that recorded it (when this process
+   * recorded it), its context carried in the envelope so each consumer continues the trace.
    */
   private publish(event: DomainEvent): Promise<void> {
     const attributes = { 'messaging.operation.type': 'send', 'messaging.destination.name': event.stream, 'messaging.message.id': event.id, 'dfdg.event.kind': event.kind };
-    return inSpan(this.stream, `send ${event.stream}`, { kind: SpanKind.PRODUCER, attributes }, () => {
+    return inSpan(this.stream, `send ${event.stream}`, { kind: SpanKind.PRODUCER, parent: recordedTraceOf(event.id), attributes }, () => {
       const traceContext = currentTraceCarrier();
       return this.bus.publish(Object.keys(traceContext).length > 0 ? { ...event, traceContext } : event);
     });

@@ -5,7 +5,7 @@
 // subgraphs, MikroORM's SQL, the event bus) gets a span here by hand through @opentelemetry/api.
 // In the embedded mode one process holds every service, so every span also names its service in
 // `dfdg.service` and comes from the tracer `dfdg.<service>` (docs/operations.md, "Traces").
-import { context, propagation, trace, SpanKind, SpanStatusCode, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import { context, propagation, trace, ROOT_CONTEXT, SpanKind, SpanStatusCode, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
 import type { MikroORM } from '@mikro-orm/core';
 import { flag, optional } from './config';
@@ -105,6 +105,30 @@ export function currentTraceCarrier(): TraceCarrier {
 /** The trace context an event or request carried (the active one when it carried none). */
 export function contextFrom(carrier: TraceCarrier | undefined): Context {
   return carrier ? propagation.extract(context.active(), carrier) : context.active();
+}
+
+/** The trace each event was recorded in, by event id, until this process's relay publishes it. */
+const recordedIn = new Map<string, TraceCarrier>();
+/** Bounds what events recorded here but published elsewhere (another replica, a rolled-back write) leave behind. */
+const MAX_RECORDED = 10_000;
+
+/**
+ * Remembers the active trace for an event written to the outbox now, so the relay's publish
+ * joins the trace of the request that caused it even when the relay runs later on its timer.
+ * Kept in memory only: after a restart, or when another replica's relay publishes the event, its
+ * publish starts a trace of its own (docs/operations.md, "Traces").
+ */
+export function rememberTraceOf(eventId: string): void {
+  if (!sdk || !trace.getSpan(context.active())) return;
+  recordedIn.set(eventId, currentTraceCarrier());
+  if (recordedIn.size > MAX_RECORDED) recordedIn.delete(recordedIn.keys().next().value!);
+}
+
+/** The trace an event was recorded in (see rememberTraceOf); the active one if unknown here. */
+export function recordedTraceOf(eventId: string): Context {
+  const carrier = recordedIn.get(eventId);
+  recordedIn.delete(eventId);
+  return carrier ? propagation.extract(ROOT_CONTEXT, carrier) : context.active();
 }
 
 /**

@@ -3,67 +3,23 @@
 // through the gateway into every subgraph the query touched, down to the SQL; a mutation's event
 // carries its trace over the bus to the consumers and to a subscriber's follow-up fetch.
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { devClientSigningKey } from '../gateway/keys';
 import { issueClientToken } from '../gateway/tokens';
+import { attribute, clientTraceparent, descendsFrom, SpanKinds, startOtlpReceiver, type ExportedSpan, type OtlpReceiver } from './support/otlp-receiver';
 import { startProcess, type StartedProcess } from './support/start-process';
 import { postGraphQL } from './support/system';
 import { collect, waitFor, wsClient } from './support/ws';
 
 jest.setTimeout(120_000);
 
-interface Attribute {
-  key: string;
-  value: { stringValue?: string; intValue?: string | number };
-}
-interface ExportedSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  kind: number;
-  attributes: Attribute[];
-  links?: { traceId: string; spanId: string }[];
-  /** Added here: the resource's service.name and the tracer (scope) name. */
-  resourceService: string;
-  scope: string;
-}
-interface ExportRequest {
-  resourceSpans: { resource: { attributes: Attribute[] }; scopeSpans: { scope: { name: string }; spans: Omit<ExportedSpan, 'resourceService' | 'scope'>[] }[] }[];
-}
-
-const SERVER = 2;
-const CLIENT = 3;
-const PRODUCER = 4;
-const CONSUMER = 5;
+const { SERVER, CLIENT, PRODUCER, CONSUMER } = SpanKinds;
 const CPR = '0101901234';
-
-function attribute(span: { attributes: Attribute[] }, key: string): string | undefined {
-  const value = span.attributes.find((a) => a.key === key)?.value;
-  return value?.stringValue ?? (value?.intValue === undefined ? undefined : String(value.intValue));
-}
-
-function descendsFrom(span: ExportedSpan, ancestor: ExportedSpan, all: ExportedSpan[]): boolean {
-  const byId = new Map(all.map((s) => [s.spanId, s]));
-  for (let at = byId.get(span.parentSpanId ?? ''); at; at = byId.get(at.parentSpanId ?? '')) if (at === ancestor) return true;
-  return false;
-}
-
-/** A W3C traceparent of a client's own span: trace id and span id fresh. */
-function clientTraceparent(): { header: string; traceId: string; spanId: string } {
-  const traceId = randomBytes(16).toString('hex');
-  const spanId = randomBytes(8).toString('hex');
-  return { header: `00-${traceId}-${spanId}-01`, traceId, spanId };
-}
 
 let dir: string;
 let dataDir: string;
-let receiver: http.Server;
-let exportedPaths: string[];
+let receiver: OtlpReceiver;
 let spans: ExportedSpan[];
 let started: StartedProcess;
 let url: string;
@@ -71,30 +27,13 @@ let url: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfdg-traces-'));
   dataDir = path.join(dir, 'data');
-  spans = [];
-  exportedPaths = [];
-  // The collector: OTLP/HTTP with the JSON encoding, as the SDK's exporter sends it.
-  receiver = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      exportedPaths.push(req.url ?? '');
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ExportRequest;
-      for (const resourceSpans of body.resourceSpans ?? []) {
-        const resourceService = attribute(resourceSpans.resource, 'service.name') ?? '';
-        for (const scopeSpans of resourceSpans.scopeSpans) {
-          for (const span of scopeSpans.spans) spans.push({ ...span, resourceService, scope: scopeSpans.scope.name });
-        }
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiver = await startOtlpReceiver();
+  spans = receiver.spans;
   started = startProcess({
     env: {
       DATA_DIR: dataDir,
       PORT: '0',
-      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_BSP_SCHEDULE_DELAY: '50',
     },
@@ -104,7 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await started.stop();
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -138,7 +77,7 @@ it('serves requests that carry a traceparent, a subscriber among them, and expor
   // Stopping exports what is still buffered.
   stopCode = await started.stop();
   expect(stopCode).toBe(0);
-  expect(new Set(exportedPaths)).toEqual(new Set(['/v1/traces']));
+  expect(new Set(receiver.paths)).toEqual(new Set(['/v1/traces']));
 });
 
 describe('the client query', () => {
