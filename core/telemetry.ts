@@ -5,7 +5,7 @@
 // subgraphs, MikroORM's SQL, the event bus) gets a span here by hand through @opentelemetry/api.
 // In the embedded mode one process holds every service, so every span also names its service in
 // `dfdg.service` and comes from the tracer `dfdg.<service>` (docs/operations.md, "Traces").
-import { context, propagation, trace, ROOT_CONTEXT, SpanKind, SpanStatusCode, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import { context, propagation, trace, INVALID_SPAN_CONTEXT, ROOT_CONTEXT, SpanKind, SpanStatusCode, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
 import type { MikroORM } from '@mikro-orm/core';
 import { flag, optional } from './config';
@@ -65,12 +65,16 @@ export async function stopTelemetry(): Promise<void> {
   await running?.shutdown();
 }
 
+const NO_SPAN = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+
 export function tracerFor(service: string): Tracer {
   return trace.getTracer(`dfdg.${service}`);
 }
 
 /** Runs `work` in a new active span, ended (and marked failed on a throw) when it settles. */
 export function inSpan<T>(service: string, name: string, options: { kind?: SpanKind; parent?: Context; attributes?: Record<string, string | number> }, work: (span: Span) => Promise<T>): Promise<T> {
+  // Traces off (the default): no span, no context switch, nothing on the request's path.
+  if (!sdk) return work(NO_SPAN);
   const attributes = { [SERVICE_ATTRIBUTE]: service, ...options.attributes };
   return tracerFor(service).startActiveSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes }, options.parent ?? context.active(), async (span) => {
     try {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'nats';
 import { exportJWK, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { dropPostgresDatabase } from '../core/db';
 import { issueClientToken } from '../gateway/tokens';
 import { attribute, clientTraceparent, descendsFrom, SpanKinds, startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver';
 import { startProcess, type StartedProcess } from './support/start-process';
@@ -21,6 +22,8 @@ jest.setTimeout(180_000);
 const NATS = process.env.TEST_NATS_URL;
 const itWithNats = NATS ? it : it.skip;
 const namespace = `traces_${randomBytes(4).toString('hex')}`;
+// With TEST_DATABASE_URL the person process runs on PostgreSQL, and its SQL spans say so.
+const POSTGRES = process.env.TEST_DATABASE_URL ? Object.assign(new URL(process.env.TEST_DATABASE_URL), { pathname: `/dfdg_test_${namespace}` }).toString() : undefined;
 
 let dir: string;
 let receiver: OtlpReceiver;
@@ -44,7 +47,7 @@ beforeAll(async () => {
   };
   person = startProcess({
     args: ['--subgraph', 'person'],
-    env: { ...common, DATA_DIR: path.join(dir, 'person'), INTERNAL_IDENTITY_PUBLIC_KEY: await exportSPKI(identity.publicKey), CPR_PSEUDONYM_KEY: randomBytes(32).toString('base64') },
+    env: { ...common, DATA_DIR: path.join(dir, 'person'), INTERNAL_IDENTITY_PUBLIC_KEY: await exportSPKI(identity.publicKey), CPR_PSEUDONYM_KEY: randomBytes(32).toString('base64'), ...(POSTGRES ? { PERSON_DATABASE_URL: POSTGRES } : {}) },
   });
   const personUrl = String((await person.waitForLog('subgraph is up')).url);
   gateway = startProcess({
@@ -65,6 +68,7 @@ afterAll(async () => {
   await Promise.all([gateway?.stop(), person?.stop()]);
   await receiver.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  if (POSTGRES) await dropPostgresDatabase(POSTGRES);
   if (NATS) {
     const connection = await connect({ servers: NATS });
     await (await connection.jetstreamManager()).streams.delete(`${namespace}_DFDG_EVENTS`).catch(() => undefined);
@@ -106,7 +110,7 @@ it('exports each process\'s spans under its own service.name, in the client\'s t
   // The person process's server span is a child of the gateway's call, read from its traceparent.
   const served = byService('person').find((s) => s.parentSpanId === call.spanId);
   expect(served?.kind).toBe(SpanKinds.SERVER);
-  expect(byService('person').some((s) => attribute(s, 'db.system.name') === 'sqlite' && descendsFrom(s, served!, inTrace))).toBe(true);
+  expect(byService('person').some((s) => attribute(s, 'db.system.name') === (POSTGRES ? 'postgresql' : 'sqlite') && descendsFrom(s, served!, inTrace))).toBe(true);
 });
 
 itWithNats('shows the publish in the person process and the follow-up in the gateway process, both in the mutation\'s trace', () => {
