@@ -28,6 +28,11 @@ export interface DomainEvent<P extends object = Record<string, unknown>> {
   effectiveDate?: string;
   payload: P;
   schemaVersion: number;
+  /**
+   * W3C trace context (traceparent, tracestate) of the relay's publish, when traces are on: a
+   * consumer's span continues the producer's trace (core/telemetry.ts). Not part of the domain.
+   */
+  traceContext?: Record<string, string>;
 }
 
 /** What a resolver hands to the outbox; the rest of the envelope is filled in on write and relay. */

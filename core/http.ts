@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { nestsDeeperThan } from './query-nesting';
 import { readiness, type ReadinessCheck } from './readiness';
+import { serveInSpan } from './telemetry';
 
 export interface ServeOptions<C extends BaseContext> {
   host: string;
@@ -19,6 +20,8 @@ export interface ServeOptions<C extends BaseContext> {
   readiness?: readonly ReadinessCheck[];
   /** Where a failed readiness check is reported. */
   onUnready?: (name: string, error: unknown) => void;
+  /** The service a GraphQL request's span names (core/telemetry.ts). */
+  service?: string;
 }
 
 export interface ServedHttp {
@@ -40,7 +43,8 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
     }
     if (options.extraRoutes?.(req, res)) return;
     if (url.pathname !== '/graphql') return void res.writeHead(404).end();
-    handleGraphQL(apollo, options, req, res, url).catch((error: unknown) => {
+    const handle = () => handleGraphQL(apollo, options, req, res, url);
+    (options.service ? serveInSpan(options.service, req.headers, handle) : handle()).catch((error: unknown) => {
       const { status = 500, code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', clientMessage = status === 413 ? 'Request body too large.' : 'Bad request.' } = error as Refusal;
       if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: clientMessage, extensions: { code } }] }));

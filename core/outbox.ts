@@ -7,6 +7,7 @@ import { toIsoDate } from './dates';
 import { ScheduledEffect } from './effectuation';
 import { startsAs, startsNull } from './entity-defaults';
 import type { EventAuthorities, EventDraft } from './events';
+import { rememberTraceOf } from './telemetry';
 
 export const OutboxEvent = defineEntity({
   name: 'OutboxEvent',
@@ -66,8 +67,11 @@ export const coreEntities = [OutboxEvent, StreamState, ConsumerOffset, Scheduled
  * as the entities the caller persisted, and the relay publishes it once that commits.
  */
 export function recordEvent(em: EntityManager, clock: Clock, draft: EventDraft): OutboxEvent {
+  const id = randomUUID();
+  // The relay's publish joins the trace of the request recording the event (core/telemetry.ts).
+  rememberTraceOf(id);
   return em.create(OutboxEvent, {
-    id: randomUUID(),
+    id,
     kind: draft.kind,
     personId: draft.personId ?? null,
     entityType: draft.entityType ?? null,

@@ -2,10 +2,12 @@
 // steps: positions are assigned to committed rows under a lock, so a row that commits late gets a
 // later position instead of being skipped; publishing then retries until the bus accepts.
 import { LockMode, type MikroORM } from '@mikro-orm/core';
+import { SpanKind } from '@opentelemetry/api';
 import type { EventBus } from './bus';
 import { toIsoDate } from './dates';
 import type { DomainEvent } from './events';
 import { OutboxEvent, StreamState } from './outbox';
+import { currentTraceCarrier, inSpan, recordedTraceOf } from './telemetry';
 
 const BATCH = 500;
 
@@ -81,11 +83,23 @@ export class OutboxRelay {
       { orderBy: { streamPosition: 'asc' }, limit: BATCH },
     );
     for (const row of batch) {
-      await this.bus.publish(toDomainEvent(this.stream, row));
+      await this.publish(toDomainEvent(this.stream, row));
       row.publishedAt = new Date();
     }
     await em.flush();
     return batch.length;
+  }
+
+  /**
+   * A producer span per event, in the trace of the request that recorded it (when this process
+   * recorded it), its context carried in the envelope so each consumer continues the trace.
+   */
+  private publish(event: DomainEvent): Promise<void> {
+    const attributes = { 'messaging.operation.type': 'send', 'messaging.destination.name': event.stream, 'messaging.message.id': event.id, 'dfdg.event.kind': event.kind };
+    return inSpan(this.stream, `send ${event.stream}`, { kind: SpanKind.PRODUCER, parent: recordedTraceOf(event.id), attributes }, () => {
+      const traceContext = currentTraceCarrier();
+      return this.bus.publish(Object.keys(traceContext).length > 0 ? { ...event, traceContext } : event);
+    });
   }
 }
 

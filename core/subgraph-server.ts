@@ -27,6 +27,7 @@ import { scalarResolvers } from './scalars';
 import { refuseServiceSdlPlugin } from './service-sdl-refusal';
 import { isIsoDate, isWithinDateRange, type IsoDate } from './dates';
 import { runDueEffects, type EffectHandlers, type EffectuationResult } from './effectuation';
+import { traceSql } from './telemetry';
 import { AS_OF_HEADER } from './valid-time';
 
 export interface SubgraphContext<L = unknown> {
@@ -116,6 +117,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     migrations: module.migrations,
     onQuery: runtime.onQuery,
   });
+  traceSql(orm, module.name, runtime.database.kind);
   const relay = new OutboxRelay(orm, runtime.bus, module.name, {
     lockStreamRow: runtime.database.kind === 'postgresql',
     log: (message, error) => logger.error({ err: error, service: module.name }, message),
@@ -147,6 +149,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     host: runtime.host,
     port: runtime.port,
     maxBodyBytes: runtime.maxBodyBytes ?? 1_000_000,
+    service: module.name,
     readiness: [
       { name: 'database', check: () => orm.em.getConnection().execute('select 1') },
       { name: 'bus', check: () => runtime.bus.latestSequence() },

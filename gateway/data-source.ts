@@ -1,9 +1,11 @@
 // Calls to subgraphs carry a fresh identity token minted for that subgraph alone; the client's own
 // Authorization header is never forwarded.
 import { GraphQLError, type OperationDefinitionNode } from 'graphql';
+import { SpanKind } from '@opentelemetry/api';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, type IdentityTokenIssuer } from '../core/identity-token';
 import { logger } from '../core/logger';
+import { currentTraceCarrier, inSpan } from '../core/telemetry';
 import { AS_OF_HEADER } from '../core/valid-time';
 import type { GatewayContext } from './context';
 
@@ -44,7 +46,8 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GraphQLResponse> {
     try {
-      return await this.processMerged(options);
+      // One client span per subgraph call; willSendRequest hands its context on as traceparent.
+      return await inSpan('gateway', `fetch ${this.name}`, { kind: SpanKind.CLIENT, attributes: { 'dfdg.subgraph': this.name } }, () => this.processMerged(options));
     } catch (error) {
       // A subgraph that cannot be reached (refused, reset, timed out) is an outage, not our bug: the
       // client is told SERVICE_UNAVAILABLE for the fields it served, and may retry.
@@ -82,6 +85,7 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const { request, context } = options;
+    for (const [name, value] of Object.entries(currentTraceCarrier())) request.http?.headers.set(name, value);
     const identity = 'identity' in context ? (context as GatewayContext).identity : undefined;
     // Health checks and schema fetches run without a request context; they carry no identity.
     if (!identity) return;

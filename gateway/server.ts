@@ -114,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     port: options.port,
     maxBodyBytes,
+    service: 'gateway',
     extraRoutes: options.explorer === false ? undefined : explorerRoute,
     readiness: gatewayReadiness(options, subgraphUrls),
     onUnready: (name, error) => logger.warn({ err: error, dependency: name, service: 'gateway' }, 'not ready'),

@@ -13,6 +13,7 @@ import { DomainError } from '../core/errors';
 import type { Identity } from '../core/identity';
 import { logger } from '../core/logger';
 import type { QueryLimits } from '../core/query-limits';
+import { contextFrom, inSpan } from '../core/telemetry';
 import type { ClientAuthenticator } from './client-auth';
 import type { GatewayContext } from './context';
 import { followUpFor, POSITION_VARIABLE, type FollowUp } from './follow-up';
@@ -61,7 +62,12 @@ export interface SubscriptionServer {
 export async function startSubscriptionServer(options: SubscriptionServerOptions): Promise<SubscriptionServer> {
   const inFlight = new Map<string, Promise<ExecutionResult | null>>();
 
-  const fetchOne = async (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> => {
+  // A follow-up fetch continues the trace of the change that caused the notification (the event's
+  // envelope), so one trace shows a mutation, its consumers and what each subscriber was sent.
+  const fetchOne = (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> =>
+    inSpan('gateway', 'notification follow-up', { parent: contextFrom(event.traceContext), attributes: { 'dfdg.event.kind': event.kind, 'dfdg.notification.sequence': event.sequence } }, () => fetchFollowUp(subscriber, event));
+
+  const fetchFollowUp = async (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> => {
     const response = await options.apollo.executeOperation(
       { query: subscriber.query, variables: { ...subscriber.variables, [POSITION_VARIABLE]: encodePosition(event.sequence) } },
       { contextValue: { identity: subscriber.identity } },

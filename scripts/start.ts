@@ -7,6 +7,7 @@ import { dataDir } from '../core/config';
 import { HEAP_FLAG, heapCeilingMissing } from '../core/heap';
 import { DevKeyRefusedError } from '../core/key-policy';
 import { logger } from '../core/logger';
+import { startTelemetry, stopTelemetry } from '../core/telemetry';
 import type { Stop } from '../launcher/environment';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- `require` loads one kind of process's code, not all three's (launcher/modules.ts says why not import()). */
@@ -25,6 +26,8 @@ async function runEmbedded(seed: boolean): Promise<Stop> {
 async function main(): Promise<void> {
   if (heapCeilingMissing()) logger.warn(`started without ${HEAP_FLAG}: the old generation may grow to four times its live size (docs/performance.md)`);
   const { values } = parseArgs({ options: { seed: { type: 'boolean' }, subgraph: { type: 'string' }, gateway: { type: 'boolean' } } });
+  // Before the process's own code is required: the HTTP instrumentation must see `http` loaded.
+  if (startTelemetry(values.subgraph ?? (values.gateway ? 'gateway' : 'dfdg'))) logger.info('traces are exported (OTEL_* variables; docs/operations.md, "Traces")');
   const stop = values.subgraph ? await startSubgraphProcess(values.subgraph) : values.gateway ? await startGatewayProcess() : await runEmbedded(Boolean(values.seed));
   // SIGTERM (docker stop, systemd) or SIGINT: drain, let in-flight requests finish, exit 0. A
   // second signal while draining exits at once.
@@ -32,13 +35,16 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'draining: no new requests, in-flight ones finish');
     process.once('SIGINT', () => process.exit(130));
     process.once('SIGTERM', () => process.exit(143));
-    stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'stopping failed');
-        process.exit(1);
-      },
-    );
+    // The spans still buffered are exported once the servers have drained.
+    stop()
+      .then(() => stopTelemetry().catch((error: unknown) => logger.warn({ err: error }, 'the last spans could not be exported')))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'stopping failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
