@@ -54,7 +54,8 @@ function spawnChild(child: Child): void {
   });
   child.process = proc;
   child.up = false;
-  child.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  // A child stopped by our SIGTERM before it was up had nothing to drain: that is a clean stop too.
+  child.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve(code ?? (signal === 'SIGTERM' && stopping && !child.up ? 0 : 128))));
   logger.info({ process: child.name, pid: proc.pid }, 'process started');
   void child.exited.then((code) => onExit(child, proc, code));
 }
@@ -66,7 +67,9 @@ function onExit(child: Child, proc: ChildProcess, code: number | null): void {
     void stopAll(1);
     return;
   }
-  logger.error({ process: child.name, pid: proc.pid, code, signal: proc.signalCode }, `process died: restarting it in ${RESTART_DELAY_MS} ms`);
+  // Exit 0 is a drain someone else asked for (a SIGTERM to that process alone); anything else a crash.
+  const level = code === 0 ? 'warn' : 'error';
+  logger[level]({ process: child.name, pid: proc.pid, code, signal: proc.signalCode }, `process exited: restarting it in ${RESTART_DELAY_MS} ms`);
   setTimeout(() => {
     if (stopping) return;
     spawnChild(child);
