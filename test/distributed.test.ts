@@ -60,7 +60,7 @@ const today = new Date();
 const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
 suite('the distributed mode (npm run start:distributed)', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfdg-dist-'));
+  let dataDir: string;
   let supervisor: StartedProcess;
   let ports: Record<string, number>;
   let gateways: string[];
@@ -79,6 +79,7 @@ suite('the distributed mode (npm run start:distributed)', () => {
   const logAfter = (since: number, text: string, name: string) => supervisor.waitForLog(text, 60_000, (l: LogLine) => l.process === name && supervisor.logs.indexOf(l) >= since);
 
   beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfdg-dist-'));
     const taken = new Set<number>();
     ports = { PORT: await freePortPair(taken), NOTIFICATIONS_PORT: await freePortPair(taken) };
     for (const name of SERVICES.slice(0, 5)) ports[`${name.toUpperCase()}_PORT`] = await freePortPair(taken);
