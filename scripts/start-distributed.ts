@@ -16,7 +16,6 @@ import { logger } from '../core/logger';
 import { host, servicePort } from '../launcher/environment';
 import { DOMAIN_SUBGRAPHS } from '../launcher/modules';
 
-const ROOT = path.join(__dirname, '..');
 /** Gateway replica n (from 0) listens on PORT + n × this, its notifications service on NOTIFICATIONS_PORT + n × this. */
 export const REPLICA_PORT_STEP = 10;
 export const GATEWAY_REPLICAS = 2;
@@ -44,8 +43,10 @@ function reachableHost(): string {
 }
 
 function spawnChild(child: Child): void {
-  const proc = spawn(process.execPath, [HEAP_FLAG, '--import', 'tsx', 'scripts/start.ts', ...child.args], {
-    cwd: ROOT,
+  // From the checkout through tsx; built (`npm run build:dist`), the compiled start.js beside this file.
+  const script = __filename.endsWith('.js') ? [path.join(__dirname, 'start.js')] : ['--import', 'tsx', path.join(__dirname, 'start.ts')];
+  const proc = spawn(process.execPath, [HEAP_FLAG, ...script, ...child.args], {
+    // This process's working directory (DATA_DIR and the like are relative to it), and tsx found from it.
     env: { ...inheritedEnvironment(), EVENT_BUS: 'nats', ...child.env },
     // Its own process group: a Ctrl-C in the terminal reaches this process only, which passes one
     // SIGINT on (a second signal would make a draining child exit at once).
