@@ -47,16 +47,19 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
       return await this.processMerged(options);
     } catch (error) {
       // A subgraph that cannot be reached (refused, reset, timed out) is an outage, not our bug: the
-      // client is told SERVICE_UNAVAILABLE for the fields it served, and may retry.
-      if (error instanceof GraphQLError) throw error;
-      // The cause (refused, reset, timed out, or a fault of ours) stays in the log for the operator.
-      logger.warn({ err: error, subgraph: this.name }, 'subgraph fetch failed');
-      const message = `The ${this.name} service could not be reached; retry.`;
-      const extensions = { code: 'SERVICE_UNAVAILABLE' };
+      // client is told SERVICE_UNAVAILABLE for the fields it served, and may retry. A refusal we made
+      // of its non-2xx answer (errorFromResponse) keeps its own message and code.
+      let failure: GraphQLError;
+      if (error instanceof GraphQLError) failure = error;
+      else {
+        // The cause (refused, reset, timed out, or a fault of ours) stays in the log for the operator.
+        logger.warn({ err: error, subgraph: this.name }, 'subgraph fetch failed');
+        failure = new GraphQLError(`The ${this.name} service could not be reached; retry.`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      }
       // Thrown, the gateway would report it without a path (it pushes a thrown error as it is); answered
       // as the subgraph's own errors, the gateway places each on the field this subgraph was to serve.
-      if (!('incomingRequestContext' in options)) throw new GraphQLError(message, { extensions });
-      return { errors: unreachablePaths(options).map((path) => ({ message, extensions, path })) };
+      if (!('incomingRequestContext' in options)) throw failure;
+      return { errors: unreachablePaths(options).map((path) => ({ message: failure.message, extensions: failure.extensions, path })) };
     }
   }
 
