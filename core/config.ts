@@ -46,3 +46,8 @@ export function optional(name: string, source?: NodeJS.ProcessEnv): string | und
 export function flag(name: string, source?: NodeJS.ProcessEnv): boolean {
   return ['1', 'true', 'yes'].includes((env(name, source) ?? '').toLowerCase());
 }
+
+/** The whole environment, copied, for a launcher that hands it on to the processes it starts (scripts/start-distributed.ts). */
+export function inheritedEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}

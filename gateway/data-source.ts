@@ -1,6 +1,6 @@
 // Calls to subgraphs carry a fresh identity token minted for that subgraph alone; the client's own
 // Authorization header is never forwarded.
-import { GraphQLError, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode, type FragmentDefinitionNode, type NamedTypeNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { SpanKind } from '@opentelemetry/api';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, type IdentityTokenIssuer } from '../core/identity-token';
@@ -50,11 +50,19 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
       return await inSpan('gateway', `fetch ${this.name}`, { kind: SpanKind.CLIENT, attributes: { 'dfdg.subgraph': this.name } }, () => this.processMerged(options));
     } catch (error) {
       // A subgraph that cannot be reached (refused, reset, timed out) is an outage, not our bug: the
-      // client is told SERVICE_UNAVAILABLE for the fields it served, and may retry.
-      if (error instanceof GraphQLError) throw error;
-      // The cause (refused, reset, timed out, or a fault of ours) stays in the log for the operator.
-      logger.warn({ err: error, subgraph: this.name }, 'subgraph fetch failed');
-      throw new GraphQLError(`The ${this.name} service could not be reached; retry.`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      // client is told SERVICE_UNAVAILABLE for the fields it served, and may retry. A refusal we made
+      // of its non-2xx answer (errorFromResponse) keeps its own message and code.
+      let failure: GraphQLError;
+      if (error instanceof GraphQLError) failure = error;
+      else {
+        // The cause (refused, reset, timed out, or a fault of ours) stays in the log for the operator.
+        logger.warn({ err: error, subgraph: this.name }, 'subgraph fetch failed');
+        failure = new GraphQLError(`The ${this.name} service could not be reached; retry.`, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      }
+      // Thrown, the gateway would report it without a path (it pushes a thrown error as it is); answered
+      // as the subgraph's own errors, the gateway places each on the field this subgraph was to serve.
+      if (!('incomingRequestContext' in options)) throw failure;
+      return { errors: unreachablePaths(options).map((path) => ({ message: failure.message, extensions: failure.extensions, path })) };
     }
   }
 
@@ -119,4 +127,50 @@ export function clientOperationName(name: string | null | undefined, operation: 
   if (name) return `${kind} ${name}`;
   const fields = operation?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
   return `${kind} { ${fields.join(' ')} }`;
+}
+
+/** At most this many errors for one unreachable fetch (a list of entities could otherwise yield thousands). */
+const MAX_PATHS = 100;
+
+type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
+
+function responseKeys(selectionSet: SelectionSetNode, typename: string | undefined, fragments: Fragments): string[] {
+  const applies = (condition: NamedTypeNode | undefined) => !condition || typename === undefined || condition.name.value === typename;
+  return selectionSet.selections.flatMap((s) => {
+    if (s.kind === Kind.FIELD) return s.name.value === '__typename' ? [] : [s.alias?.value ?? s.name.value];
+    if (s.kind === Kind.INLINE_FRAGMENT) return applies(s.typeCondition) ? responseKeys(s.selectionSet, typename, fragments) : [];
+    const fragment = fragments.get(s.name.value);
+    return fragment && applies(fragment.typeCondition) ? responseKeys(fragment.selectionSet, typename, fragments) : [];
+  });
+}
+
+/**
+ * The paths, relative to the fetch, of the fields an unreachable subgraph was asked for: each root
+ * field (`person`), or each field of each entity (`_entities.0.eeaBenefitPeriods`), which the gateway
+ * turns into the client's path (`person.eeaBenefitPeriods`).
+ */
+function unreachablePaths(options: Extract<GraphQLDataSourceProcessOptions, { incomingRequestContext: unknown }>): (string | number)[][] {
+  let document: DocumentNode | undefined = options.document;
+  try {
+    document ??= parse(options.request.query ?? '');
+  } catch {
+    return [[]];
+  }
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (!operation) return [[]];
+  const fragments: Fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const paths: (string | number)[][] = [];
+  for (const root of operation.selectionSet.selections) {
+    if (root.kind !== Kind.FIELD) continue;
+    const key = root.alias?.value ?? root.name.value;
+    if (root.name.value !== '_entities' || !root.selectionSet) {
+      paths.push([key]);
+      continue;
+    }
+    const representations = (options.request.variables?.representations ?? []) as { __typename?: string }[];
+    representations.forEach((representation, index) => {
+      for (const field of responseKeys(root.selectionSet!, representation.__typename, fragments)) paths.push([key, index, field]);
+    });
+  }
+  return paths.length === 0 ? [[]] : paths.slice(0, MAX_PATHS);
 }

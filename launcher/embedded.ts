@@ -14,13 +14,13 @@ import { clientAuthOptions } from '../gateway/keys';
 import { notificationsSubgraph } from '../gateway/notifications';
 import { IdentityRateLimiter, rateLimitFromEnv, type RateLimitOptions } from '../gateway/rate-limit';
 import { startGateway, type RunningGateway } from '../gateway/server';
-import { SUBGRAPHS } from '../gateway/subgraph-list';
+import { servicePort } from './environment';
 import { loadSubgraphModules } from './modules';
 
 export interface EmbeddedOptions {
   dataDir: string;
   host?: string;
-  /** 0 picks free ports (tests); default 4000 and the subgraphs' own ports. */
+  /** 0 picks free ports (tests); default 4000 and the subgraphs' own ports (`<NAME>_PORT` or 4001-4006). */
   gatewayPort?: number;
   subgraphPorts?: 'default' | 'random';
   clock?: Clock;
@@ -76,11 +76,10 @@ export async function startEmbeddedSubgraphs(options: EmbeddedOptions): Promise<
   };
   try {
     for (const module of [...loadSubgraphModules(), notificationsSubgraph]) {
-      const defaultPort = SUBGRAPHS.find((s) => s.name === module.name)!.port;
       subgraphs.push(
         await startSubgraph(module, {
           host,
-          port: options.subgraphPorts === 'random' ? 0 : defaultPort,
+          port: options.subgraphPorts === 'random' ? 0 : servicePort(module.name),
           database: options.database?.(module.name) ?? databaseTarget(module.name, options.dataDir),
           bus,
           clock,

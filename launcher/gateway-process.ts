@@ -18,7 +18,7 @@ import { notificationsSubgraph } from '../gateway/notifications';
 import { IdentityRateLimiter, rateLimitFromEnv, sharedRateLimiter } from '../gateway/rate-limit';
 import { startGateway } from '../gateway/server';
 import { SUBGRAPHS } from '../gateway/subgraph-list';
-import { host, keyOptions, type Stop } from './environment';
+import { host, keyOptions, servicePort, type Stop } from './environment';
 
 /** The gateway with its notifications service (`npm start -- --gateway`), which needs a database of its own and the bus. */
 export async function startGatewayProcess(): Promise<Stop> {
@@ -34,7 +34,7 @@ export async function startGatewayProcess(): Promise<Stop> {
   }
   const notifications = await startSubgraph(notificationsSubgraph, {
     host: host(),
-    port: port('NOTIFICATIONS_PORT', 4006),
+    port: servicePort('notifications'),
     database,
     bus,
     clock: systemClock,

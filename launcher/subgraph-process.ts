@@ -7,9 +7,7 @@ import { dataDir, databaseTarget, port } from '../core/config';
 import { identityVerificationKey, pseudonymKey } from '../core/key-sources';
 import { logger } from '../core/logger';
 import { startSubgraph } from '../core/subgraph-server';
-// The services' default ports (a list of names and numbers; nothing of the gateway runs here).
-import { SUBGRAPHS } from '../gateway/subgraph-list';
-import { host, keyOptions, type Stop } from './environment';
+import { host, keyOptions, servicePort, type Stop } from './environment';
 import { loadSubgraphModule } from './modules';
 
 /** One subgraph as its own process (`npm start -- --subgraph person`); only its code is loaded. */
@@ -22,7 +20,7 @@ export async function startSubgraphProcess(name: string): Promise<Stop> {
   if (bus instanceof InProcessBus) logger.warn('EVENT_BUS is not nats: this subgraph will not hear the other subgraphs');
   const running = await startSubgraph(module, {
     host: host(),
-    port: port('PORT', SUBGRAPHS.find((s) => s.name === name)?.port ?? 0),
+    port: port('PORT', servicePort(name)),
     database: databaseTarget(name),
     bus,
     clock: systemClock,

@@ -46,6 +46,18 @@ it('answers SERVICE_UNAVAILABLE naming a stopped subgraph, never an internal err
   expect(response.status).toBe(200);
   expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
   expect(response.errors?.[0].message).toBe('The payment service could not be reached; retry.');
+  // The path names the field the payment service was to serve (issue 19 item 7).
+  expect(response.errors?.[0].path).toEqual(['person', 'eeaBenefitPeriods']);
   // What the person subgraph answered still arrives where the schema lets it (here the non-null list nulls the person).
   expect(await t.gql('query($cpr: String!) { person(cpr: $cpr) { name } }', { cpr: CPR }, { role: 'caseworker', authority: '101' })).toEqual({ status: 200, data: { person: { name: 'Jens Larsen' } } });
+});
+
+it("names each entity's field a stopped subgraph was to serve, in a list too", async () => {
+  await subgraph('payment').stop();
+  await t.gql('mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { id } }', { i: { cpr: '0101852001', name: 'Ida Holm', municipalityCode: '101' } });
+  const response = await t.gql('{ persons(municipalityCode: "101", first: 5) { nodes { name eeaBenefitPeriods { paymentId } } } }', {}, { role: 'caseworker', authority: '101' });
+  expect(response.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([
+    ['SERVICE_UNAVAILABLE', ['persons', 'nodes', 0, 'eeaBenefitPeriods']],
+    ['SERVICE_UNAVAILABLE', ['persons', 'nodes', 1, 'eeaBenefitPeriods']],
+  ]);
 });

@@ -16,8 +16,8 @@ export interface StartedProcess {
   child: ChildProcess;
   /** Every log line so far; lines that are not JSON (a crash before the logger) as `{ msg }`. */
   logs: LogLine[];
-  /** Resolves with the first log line whose message contains `text`; rejects if the process exits first. */
-  waitForLog(text: string, ms?: number): Promise<LogLine>;
+  /** Resolves with the first log line whose message contains `text` (and that `match` accepts); rejects if the process exits first. */
+  waitForLog(text: string, ms?: number, match?: (line: LogLine) => boolean): Promise<LogLine>;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
   /** SIGTERM, then the exit code. */
@@ -29,12 +29,14 @@ export interface StartOptions {
   env: Record<string, string>;
   /** Extra Node.js flags before the script, e.g. `--import` of a preload. */
   nodeFlags?: string[];
+  /** Defaults to `npm start`'s script; scripts/start-distributed.ts for the distributed mode. */
+  script?: string;
 }
 
-export function startProcess({ args = [], env, nodeFlags = [] }: StartOptions): StartedProcess {
+export function startProcess({ args = [], env, nodeFlags = [], script = 'scripts/start.ts' }: StartOptions): StartedProcess {
   // PATH, HOME and TMPDIR only, so that tsx finds its cache; nothing else of the runner's environment.
   const base = Object.fromEntries(['PATH', 'HOME', 'TMPDIR'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
-  const child = spawn(process.execPath, [HEAP_FLAG, '--import', 'tsx', ...nodeFlags, 'scripts/start.ts', ...args], {
+  const child = spawn(process.execPath, [HEAP_FLAG, '--import', 'tsx', ...nodeFlags, script, ...args], {
     cwd: ROOT,
     env: { ...base, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,10 +59,10 @@ export function startProcess({ args = [], env, nodeFlags = [] }: StartOptions): 
     child,
     logs,
     exited,
-    waitForLog(text, ms = 45_000) {
+    waitForLog(text, ms = 45_000, match = () => true) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const found = logs.find((l) => l.msg.includes(text));
+          const found = logs.find((l) => l.msg.includes(text) && match(l));
           if (found) done(() => resolve(found));
         };
         const timer = setTimeout(() => done(() => reject(new Error(`no log line "${text}" within ${ms} ms:\n${dump(logs)}`))), ms);
