@@ -18,6 +18,7 @@ import { devClientSigningKey } from '../gateway/keys';
 import { issueClientToken } from '../gateway/tokens';
 import { AKASSE, JOBCENTRE, SYSTEM } from './support/callers';
 import { startProcess, type LogLine, type StartedProcess } from './support/start-process';
+import { attribute, clientTraceparent, descendsFrom, SpanKinds, startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver';
 import { eventually, postGraphQL, type GraphQLResponse } from './support/system';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -31,11 +32,16 @@ const namespace = `d${suffix}`;
 const CPR = '0101853000';
 const PERSONS = 20;
 
-/**
- * Where the lead adds the observability variables once traces and /metrics are merged (e.g.
- * OTEL_EXPORTER_OTLP_ENDPOINT of an OTLP receiver this test runs); the checks go in the marked test below.
- */
-const OBSERVABILITY_ENV: Record<string, string> = {};
+/** Touches every subgraph: person, absence, plan, recruitment and payment fields of one person. */
+const OVERVIEW_FOR_TRACE = 'query($cpr: String!) { person(cpr: $cpr) { name absences { id } plan { version } mediations { id } eeaBenefitPeriods { paymentId } } }';
+
+/** Every process exports its traces to the OTLP receiver this test runs (an operator's collector). */
+let receiver: OtlpReceiver;
+const observabilityEnv = (): Record<string, string> => ({
+  OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+  OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+  OTEL_BSP_SCHEDULE_DELAY: '50',
+});
 
 /** A free port p whose p + 10 is free too (the second gateway replica's). */
 async function freePortPair(taken: Set<number>): Promise<number> {
@@ -80,6 +86,7 @@ suite('the distributed mode (npm run start:distributed)', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfdg-dist-'));
+    receiver = await startOtlpReceiver();
     const taken = new Set<number>();
     ports = { PORT: await freePortPair(taken), NOTIFICATIONS_PORT: await freePortPair(taken) };
     for (const name of SERVICES.slice(0, 5)) ports[`${name.toUpperCase()}_PORT`] = await freePortPair(taken);
@@ -96,7 +103,7 @@ suite('the distributed mode (npm run start:distributed)', () => {
         ALLOW_DEV_KEYS: 'true',
         RATE_LIMIT_PER_MINUTE: 'off',
         ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-        ...OBSERVABILITY_ENV,
+        ...observabilityEnv(),
       },
     });
     const up = await supervisor.waitForLog('distributed mode is up', 150_000);
@@ -114,6 +121,7 @@ suite('the distributed mode (npm run start:distributed)', () => {
     await (await connection.jetstreamManager()).streams.delete(`${namespace}_DFDG_EVENTS`).catch(() => undefined);
     await connection.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await receiver?.close();
   }, 60_000);
 
   it('writes through one gateway replica and reads across subgraphs through the other', async () => {
@@ -198,7 +206,26 @@ suite('the distributed mode (npm run start:distributed)', () => {
     expect(await ready(second)).toBe(200);
   }, 90_000);
 
-  it.todo('traces: a traceparent sent in finds spans of the gateway and every subgraph in an OTLP receiver (lead: after the tracing work is merged)');
+  it('continues a client\'s traceparent through the gateway replica and every subgraph process', async () => {
+    const client = clientTraceparent();
+    const caseworker = await token(JOBCENTRE);
+    const answer = await postGraphQL(gateways[1], OVERVIEW_FOR_TRACE, { cpr: CPR }, { authorization: `Bearer ${caseworker}`, traceparent: client.header });
+    expect(answer.errors).toBeUndefined();
+    const services = ['gateway', 'person', 'absence', 'plan', 'recruitment', 'payment'];
+    const spans = await eventually(async () => {
+      const found = receiver.spans.filter((s) => s.traceId === client.traceId);
+      expect(new Set(found.map((s) => s.resourceService))).toEqual(new Set(services));
+      return found;
+    }, 20_000);
+    // One tree: every process's server span descends from the client's span through the gateway.
+    const root = spans.find((s) => s.parentSpanId === client.spanId && s.resourceService === 'gateway');
+    expect(root).toBeDefined();
+    for (const service of services.slice(1)) {
+      const server = spans.find((s) => s.resourceService === service && s.kind === SpanKinds.SERVER);
+      expect([service, server && descendsFrom(server, root!, spans)]).toEqual([service, true]);
+      expect(spans.some((s) => s.resourceService === service && attribute(s, 'db.system.name') === 'postgresql')).toBe(true);
+    }
+  }, 60_000);
   it.todo('metrics: /metrics on both replicas and every subgraph (lead: after the metrics work is merged)');
 
   it('the whole drains on SIGTERM: every process exits 0, and so does the launcher', async () => {
