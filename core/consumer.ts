@@ -3,6 +3,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { BusSubscription, EventBus } from './bus';
 import type { DomainEvent } from './events';
+import type { ServiceMetrics } from './metrics';
 import { ConsumerOffset } from './outbox';
 
 export interface ConsumerDefinition {
@@ -13,17 +14,30 @@ export interface ConsumerDefinition {
   handle(em: EntityManager, event: DomainEvent): Promise<void>;
 }
 
-export async function startConsumer(orm: MikroORM, bus: EventBus, consumer: ConsumerDefinition): Promise<BusSubscription> {
-  return bus.subscribe(consumer.name, consumer.streams, (event) =>
-    orm.em.fork().transactional(async (em) => {
-      const key = { consumer: consumer.name, stream: event.stream };
-      let offset = await em.findOne(ConsumerOffset, key);
-      if (offset && offset.lastPosition >= event.streamPosition) return;
-      if (!offset) {
-        offset = em.create(ConsumerOffset, key);
+/** `metrics`: counts each event and keeps the consumer's position and lag per stream. */
+export async function startConsumer(orm: MikroORM, bus: EventBus, consumer: ConsumerDefinition, metrics?: ServiceMetrics): Promise<BusSubscription> {
+  return bus.subscribe(consumer.name, consumer.streams, async (event) => {
+    const labels = { consumer: consumer.name, stream: event.stream };
+    try {
+      const handled = await orm.em.fork().transactional(async (em) => {
+        const key = { consumer: consumer.name, stream: event.stream };
+        let offset = await em.findOne(ConsumerOffset, key);
+        if (offset && offset.lastPosition >= event.streamPosition) return false;
+        if (!offset) {
+          offset = em.create(ConsumerOffset, key);
+        }
+        await consumer.handle(em, event);
+        offset.lastPosition = event.streamPosition;
+        return true;
+      });
+      metrics?.consumed.inc({ ...labels, outcome: handled ? 'handled' : 'duplicate' });
+      if (handled) {
+        metrics?.consumerPosition.set(labels, event.streamPosition);
+        metrics?.consumerLag.set(labels, Math.max(0, (Date.now() - Date.parse(event.occurredAt)) / 1000));
       }
-      await consumer.handle(em, event);
-      offset.lastPosition = event.streamPosition;
-    }),
-  );
+    } catch (error) {
+      metrics?.consumed.inc({ ...labels, outcome: 'failed' });
+      throw error;
+    }
+  });
 }

@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { nestsDeeperThan } from './query-nesting';
 import { readiness, type ReadinessCheck } from './readiness';
+import type { ServiceMetrics } from './metrics';
+import { trackRequest } from './access-log';
+import { currentRequest, noteCaller, noteErrorCode } from './request-id';
 
 export interface ServeOptions<C extends BaseContext> {
   host: string;
@@ -19,6 +22,10 @@ export interface ServeOptions<C extends BaseContext> {
   readiness?: readonly ReadinessCheck[];
   /** Where a failed readiness check is reported. */
   onUnready?: (name: string, error: unknown) => void;
+  /** Names the service on its access-log lines. */
+  service?: string;
+  /** Served at /metrics, and fed each /graphql request's operation, outcome and duration. */
+  metrics?: ServiceMetrics;
 }
 
 export interface ServedHttp {
@@ -29,7 +36,8 @@ export interface ServedHttp {
 }
 
 export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>, options: ServeOptions<C>): Promise<ServedHttp> {
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((req, res) => trackRequest(req, res, options.service ?? 'graphql', options.metrics, () => route(req, res)));
+  const route = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     if (url.pathname === '/ready') {
@@ -38,14 +46,19 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
       );
       return;
     }
+    if (url.pathname === '/metrics' && options.metrics) {
+      void options.metrics.exposition().then(({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body));
+      return;
+    }
     if (options.extraRoutes?.(req, res)) return;
     if (url.pathname !== '/graphql') return void res.writeHead(404).end();
     handleGraphQL(apollo, options, req, res, url).catch((error: unknown) => {
       const { status = 500, code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', clientMessage = status === 413 ? 'Request body too large.' : 'Bad request.' } = error as Refusal;
       if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: clientMessage, extensions: { code } }] }));
+      noteErrorCode(code);
+      res.end(JSON.stringify({ errors: [{ message: clientMessage, extensions: { code, requestId: currentRequest()?.requestId } }] }));
     });
-  });
+  };
   // Longer than typical load balancer idle timeouts, so they close idle connections first.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -117,7 +130,11 @@ async function handleGraphQL<C extends BaseContext>(
   }
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: () => options.context(req),
+    context: async () => {
+      const context = await options.context(req);
+      noteCaller((context as { identity?: { role: string; authority: string } }).identity);
+      return context;
+    },
   });
   const outHeaders: Record<string, string> = {};
   for (const [name, value] of response.headers) outHeaders[name] = value;

@@ -4,6 +4,8 @@ import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, type IdentityTokenIssuer } from '../core/identity-token';
 import { logger } from '../core/logger';
+import type { ServiceMetrics } from '../core/metrics';
+import { REQUEST_ID_HEADER } from '../core/request-id';
 import { AS_OF_HEADER } from '../core/valid-time';
 import type { GatewayContext } from './context';
 
@@ -26,12 +28,15 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
   private readonly inFlight = new Map<string, InFlight>();
 
   constructor(
-    options: { name: string; url: string; fetcher?: RemoteGraphQLDataSource['fetcher'] },
+    options: { name: string; url: string; fetcher?: RemoteGraphQLDataSource['fetcher']; metrics?: ServiceMetrics },
     private readonly issuer: IdentityTokenIssuer,
   ) {
     super({ url: options.url, ...(options.fetcher ? { fetcher: options.fetcher } : {}) });
     this.name = options.name;
+    this.metrics = options.metrics;
   }
+
+  private readonly metrics?: ServiceMetrics;
 
   readonly name: string;
 
@@ -43,9 +48,13 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
    * into it in place; an answer nobody joined is handed over as it is (copying costs CPU).
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GraphQLResponse> {
+    const timer = this.metrics?.subgraphFetchDuration.startTimer({ subgraph: this.name });
     try {
-      return await this.processMerged(options);
+      const response = await this.processMerged(options);
+      timer?.({ outcome: response.errors?.length ? 'errors' : 'ok' });
+      return response;
     } catch (error) {
+      timer?.({ outcome: error instanceof GraphQLError ? 'errors' : 'unreachable' });
       // A subgraph that cannot be reached (refused, reset, timed out) is an outage, not our bug: the
       // client is told SERVICE_UNAVAILABLE for the fields it served, and may retry.
       if (error instanceof GraphQLError) throw error;
@@ -88,6 +97,9 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     request.http?.headers.set(IDENTITY_HEADER, await this.issuer.mint(identity, this.name));
     const asOf = (context as Partial<GatewayContext>).asOf;
     if (asOf) request.http?.headers.set(AS_OF_HEADER, asOf);
+    // The subgraph adopts it as its own request id, so its log lines and audit rows carry the client's.
+    const requestId = (context as Partial<GatewayContext>).requestId;
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if ('incomingRequestContext' in options) {
       request.http?.headers.set(CLIENT_OPERATION_HEADER, clientOperationName(options.incomingRequestContext.operationName, options.incomingRequestContext.operation));
     }

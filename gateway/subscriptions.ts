@@ -12,6 +12,7 @@ import type { BusEvent, EventBus } from '../core/bus';
 import { DomainError } from '../core/errors';
 import type { Identity } from '../core/identity';
 import { logger } from '../core/logger';
+import type { ServiceMetrics } from '../core/metrics';
 import type { QueryLimits } from '../core/query-limits';
 import type { ClientAuthenticator } from './client-auth';
 import type { GatewayContext } from './context';
@@ -37,6 +38,8 @@ export interface SubscriptionServerOptions {
   bus: EventBus;
   stream?: Partial<StreamOptions>;
   limits?: Partial<SubscriptionLimits>;
+  /** Counts live subscriptions and the refusals of the WebSocket path (HTTP's are counted by core/http.ts). */
+  metrics?: ServiceMetrics;
 }
 
 /** What the gateway keeps on each socket once it is authenticated (a type: graphql-ws wants an index signature). */
@@ -114,6 +117,7 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
           await options.rateLimiter?.consume(identity);
         } catch (error) {
           if (!(error instanceof GraphQLError)) throw error;
+          options.metrics?.refusals.inc({ kind: String(error.extensions.code) });
           // The same code and retry hint as over HTTP, without the HTTP status and headers.
           return [new GraphQLError(error.message, { extensions: { code: error.extensions.code, retryAfterSeconds: error.extensions.retryAfterSeconds } })];
         }
@@ -136,10 +140,14 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
             return [new DomainError('INVALID_POSITION', 'That position lies beyond the newest notification, so it was not issued by this service; resume after a position you received.')];
           }
           slots.take(identity, ctx.extra.held!, id);
+          options.metrics?.subscriptionsOpen.inc();
           const contextValue: SubscriptionContext = { identity, followUp, after };
           return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue } as ExecutionArgs;
         } catch (error) {
-          if (error instanceof DomainError) return [error];
+          if (error instanceof DomainError) {
+            if (error.code === 'TOO_MANY_SUBSCRIPTIONS') options.metrics?.refusals.inc({ kind: error.code });
+            return [error];
+          }
           throw error;
         }
       },
@@ -156,11 +164,15 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
       // onComplete runs however a started subscription ends (completed, failed, or its socket closed),
       // onClose once per socket; a release happens once, whichever comes first.
       onComplete: (ctx, id) => {
-        if (ctx.extra.identity) slots.release(ctx.extra.identity, ctx.extra.held!, id);
+        if (!ctx.extra.identity) return;
+        if (ctx.extra.held!.has(id)) options.metrics?.subscriptionsOpen.dec();
+        slots.release(ctx.extra.identity, ctx.extra.held!, id);
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
-        if (ctx.extra.identity) slots.releaseAll(ctx.extra.identity, ctx.extra.held!);
+        if (!ctx.extra.identity) return;
+        options.metrics?.subscriptionsOpen.dec(ctx.extra.held!.size);
+        slots.releaseAll(ctx.extra.identity, ctx.extra.held!);
       },
     },
     wsServer,
