@@ -73,9 +73,8 @@ export class ServiceMetrics {
       registers: [this.registry],
       async collect() {
         const backlog = await reading();
-        // A database that is down must not fail the scrape: the gauge is left out, the rest say more.
-        if (backlog) this.set(backlog.rows);
-        else this.reset();
+        // A database that is down must not fail the scrape: the gauge says "unknown", the rest say more.
+        this.set(backlog ? backlog.rows : NaN);
       },
     });
     new Gauge({
@@ -84,8 +83,7 @@ export class ServiceMetrics {
       registers: [this.registry],
       async collect() {
         const backlog = await reading();
-        if (backlog) this.set(backlog.oldest ? Math.max(0, (Date.now() - backlog.oldest.getTime()) / 1000) : 0);
-        else this.reset();
+        this.set(!backlog ? NaN : backlog.oldest ? Math.max(0, (Date.now() - backlog.oldest.getTime()) / 1000) : 0);
       },
     });
   }
@@ -103,7 +101,9 @@ export class ServiceMetrics {
         labelNames: ['kind'] as const,
         registers: [this.registry],
         async collect() {
-          for (const row of (await reading()) ?? []) this.set({ kind: row.kind }, row[field]);
+          const rows = await reading();
+          if (!rows) return void this.reset();
+          for (const row of rows) this.set({ kind: row.kind }, row[field]);
         },
       });
     }

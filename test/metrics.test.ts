@@ -119,3 +119,14 @@ it('gauges open subscriptions', async () => {
   await client.dispose();
   await eventually(async () => expect(sample((await scrape(t.url)).text, 'dfdg_subscriptions_open', { service: 'gateway' })).toBe(0));
 });
+
+it("still answers a scrape when the subgraph's database is gone, the gauges read from it unknown (NaN)", async () => {
+  const plan = t.system.subgraphs.find((s) => s.name === 'plan')!;
+  expect(sample((await scrape(plan.url)).text, 'dfdg_relay_backlog', { service: 'plan' })).toBe(0);
+  await plan.orm.close();
+  const { status, text } = await scrape(plan.url);
+  expect(status).toBe(200);
+  expect(sample(text, 'dfdg_relay_backlog', { service: 'plan' })).toBeNaN();
+  expect(sample(text, 'dfdg_relay_lag_seconds', { service: 'plan' })).toBeNaN();
+  expect(sample(text, 'process_cpu_user_seconds_total', { service: 'plan' })).toBeGreaterThan(0);
+});
