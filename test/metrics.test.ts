@@ -1,12 +1,14 @@
 // /metrics (issue 19 item 3): what an operator's Prometheus scrapes from the gateway and from each
 // subgraph's own port, after real requests: counters and histograms by name and labels.
+import { createPerson } from '../subgraphs/person/__tests__/support';
+import { JOBCENTRE, ok } from './support/callers';
 import { startTestSystem, eventually, postGraphQL, type TestSystem } from './support/system';
 import { collect, wsClient } from './support/ws';
 
 const CPR = '0101852000';
 let t: TestSystem;
 beforeAll(async () => {
-  t = await startTestSystem({ today: '2026-11-23', rateLimit: { points: 3, windowSeconds: 60 } });
+  t = await startTestSystem({ today: '2026-11-23', rateLimit: { points: 10, windowSeconds: 60 } });
 });
 afterAll(() => t.stop());
 
@@ -84,7 +86,7 @@ it('counts retention runs and what they deleted, per kind', async () => {
 
 it('counts rate-limit and limit refusals by kind, as client errors', async () => {
   const token = await as('caseworker', '101');
-  for (let i = 0; i < 4; i++) await t.gql('query Me { absenceTypes { id } }', {}, token);
+  for (let i = 0; i < 11; i++) await t.gql('query Me { absenceTypes { id } }', {}, token);
   const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: absenceTypes { id }`).join(' ');
   expect((await t.gql(`query Aliased { ${aliases} }`, {}, await as('system', 'STAR'))).errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   const big = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await as('system', 'STAR')}` }, body: JSON.stringify({ query: `{ __typename }#${'x'.repeat(200_000)}` }) });
@@ -94,7 +96,7 @@ it('counts rate-limit and limit refusals by kind, as client errors', async () =>
   expect(sample(text, 'dfdg_refusals_total', { service: 'gateway', kind: 'RATE_LIMITED' })).toBe(1);
   expect(sample(text, 'dfdg_refusals_total', { kind: 'PAYLOAD_TOO_LARGE' })).toBe(1);
   expect(sample(text, 'dfdg_refusals_total', { kind: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
-  expect(sample(text, 'dfdg_requests_total', { operation: 'Me', outcome: 'ok' })).toBe(3);
+  expect(sample(text, 'dfdg_requests_total', { operation: 'Me', outcome: 'ok' })).toBe(10);
   // Refused before Apollo resolved the operation (rate limit, validation, body size): its name is not known yet.
   expect(sample(text, 'dfdg_requests_total', { operation: 'anonymous', outcome: 'client_error' })).toBe(3);
   expect(sample(text, 'dfdg_requests_total', { outcome: 'server_error' })).toBeUndefined();
@@ -118,6 +120,17 @@ it('gauges open subscriptions', async () => {
   subscription.dispose();
   await client.dispose();
   await eventually(async () => expect(sample((await scrape(t.url)).text, 'dfdg_subscriptions_open', { service: 'gateway' })).toBe(0));
+});
+
+it('counts a scheduled change applied on its day', async () => {
+  const anne = await createPerson(t, { contactGroupId: 2, start: '2026-01-05' });
+  await ok(t, 'mutation($i: ChangeContactGroupInput!) { changeContactGroup(input: $i) { id } }', { i: { cpr: anne.cpr, contactGroupId: 10, start: '2026-11-25' } }, JOBCENTRE);
+  const person = t.system.subgraphs.find((s) => s.name === 'person')!;
+  t.clock.set('2026-11-25T09:00:00Z');
+  expect(await person.effectuate()).toEqual({ applied: 1, failed: 0 });
+  const text = (await scrape(person.url)).text;
+  expect(sample(text, 'dfdg_scheduled_effects_total', { service: 'person', outcome: 'applied' })).toBe(1);
+  expect(sample(text, 'dfdg_scheduled_effects_total', { service: 'person', outcome: 'failed' })).toBe(0);
 });
 
 it("still answers a scrape when the subgraph's database is gone, the gauges read from it unknown (NaN)", async () => {
