@@ -1,6 +1,6 @@
-// Serves an ApolloServer on a plain Node HTTP server: /graphql, /health (liveness), /ready (readiness)
-// and any extra routes the caller adds (the gateway's explorer and WebSocket upgrade live on the
-// same server).
+// Serves an ApolloServer on a plain Node HTTP server: /graphql, /health (liveness), /ready (readiness),
+// /metrics (Prometheus) and any extra routes the caller adds (the gateway's explorer and WebSocket
+// upgrade live on the same server); every request gets an id and an access-log line (access-log.ts).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
@@ -8,7 +8,7 @@ import { nestsDeeperThan } from './query-nesting';
 import { readiness, type ReadinessCheck } from './readiness';
 import type { ServiceMetrics } from './metrics';
 import { trackRequest } from './access-log';
-import { currentRequest, noteCaller, noteErrorCode } from './request-id';
+import { currentRequest, noteErrorCode } from './request-id';
 
 export interface ServeOptions<C extends BaseContext> {
   host: string;
@@ -130,11 +130,7 @@ async function handleGraphQL<C extends BaseContext>(
   }
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => {
-      const context = await options.context(req);
-      noteCaller((context as { identity?: { role: string; authority: string } }).identity);
-      return context;
-    },
+    context: () => options.context(req),
   });
   const outHeaders: Record<string, string> = {};
   for (const [name, value] of response.headers) outHeaders[name] = value;

@@ -24,7 +24,7 @@ import { logger } from './logger';
 import { ServiceMetrics } from './metrics';
 import { queryProtection, SUBGRAPH_LIMITS } from './query-limits';
 import { OutboxRelay } from './relay';
-import { currentRequest } from './request-id';
+import { currentRequest, noteCaller } from './request-id';
 import { scalarResolvers } from './scalars';
 import { refuseServiceSdlPlugin } from './service-sdl-refusal';
 import { isIsoDate, isWithinDateRange, type IsoDate } from './dates';
@@ -162,6 +162,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifier.verify(Array.isArray(header) ? header[0] : header);
+      noteCaller(identity);
       const em = orm.em.fork();
       const operation = req.headers[CLIENT_OPERATION_HEADER];
       const clientOperation = (Array.isArray(operation) ? operation[0] : operation)?.slice(0, 200) || 'direct';

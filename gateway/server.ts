@@ -10,7 +10,7 @@ import { serveApollo, type ServedHttp } from '../core/http';
 import { READINESS_TIMEOUT_MS, type ReadinessCheck } from '../core/readiness';
 import { logger } from '../core/logger';
 import { ServiceMetrics } from '../core/metrics';
-import { currentRequest } from '../core/request-id';
+import { currentRequest, noteCaller } from '../core/request-id';
 import { GATEWAY_LIMITS } from '../core/query-limits';
 import type { ClientAuthenticator } from './client-auth';
 import type { GatewayContext } from './context';
@@ -128,6 +128,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     context: async (req) => {
       const header = req.headers.authorization;
       const identity = await options.authenticator.authenticate(Array.isArray(header) ? header[0] : header);
+      // Named on the access-log line even when the rate limit refuses it next.
+      noteCaller(identity);
       await options.rateLimiter?.consume(identity);
       return { identity, requestId: currentRequest()?.requestId, timing: { startedAt: performance.now(), subgraphMs: 0, active: 0, busySince: 0 } };
     },
