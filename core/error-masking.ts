@@ -16,7 +16,7 @@ import { currentRequest, noteErrorCode } from './request-id';
  */
 export function maskErrors(logger: Logger, service: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    // Outside an HTTP request (a subscription's follow-up fetch) the error still gets an id to quote.
+    // Outside a request (an operation a test or a script executes in-process) an error still gets an id to quote.
     const requestId = currentRequest()?.requestId ?? randomUUID();
     const masked = mask(logger, service, formatted, error, requestId);
     noteErrorCode(masked.extensions?.code);

@@ -30,9 +30,9 @@ export interface RequestRecord {
 
 const storage = new AsyncLocalStorage<RequestRecord>();
 
-/** Runs `handle` with `record` as the current request (core/access-log.ts, for each HTTP request). */
-export function runInRequest(record: RequestRecord, handle: () => void): void {
-  storage.run(record, handle);
+/** Runs `handle` with `record` as the current request (each HTTP request; each subscription follow-up). */
+export function runInRequest<T>(record: RequestRecord, handle: () => T): T {
+  return storage.run(record, handle);
 }
 
 /** The request being served, in any code it calls (undefined outside an HTTP request). */

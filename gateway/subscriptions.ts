@@ -4,6 +4,7 @@
 // Identical follow-up fetches of subscribers with the same role, authority, document and variables
 // are made once per event.
 import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import { WebSocketServer } from 'ws';
@@ -13,6 +14,7 @@ import { DomainError } from '../core/errors';
 import type { Identity } from '../core/identity';
 import { logger } from '../core/logger';
 import type { ServiceMetrics } from '../core/metrics';
+import { runInRequest } from '../core/request-id';
 import type { QueryLimits } from '../core/query-limits';
 import type { ClientAuthenticator } from './client-auth';
 import type { GatewayContext } from './context';
@@ -65,9 +67,13 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
   const inFlight = new Map<string, Promise<ExecutionResult | null>>();
 
   const fetchOne = async (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> => {
-    const response = await options.apollo.executeOperation(
-      { query: subscriber.query, variables: { ...subscriber.variables, [POSITION_VARIABLE]: encodePosition(event.sequence) } },
-      { contextValue: { identity: subscriber.identity } },
+    // A request id of its own, like a client request's: on the subgraph calls, their audit rows and logs, and its errors.
+    const requestId = randomUUID();
+    const response = await runInRequest({ requestId, errorCodes: [] }, () =>
+      options.apollo.executeOperation(
+        { query: subscriber.query, variables: { ...subscriber.variables, [POSITION_VARIABLE]: encodePosition(event.sequence) } },
+        { contextValue: { identity: subscriber.identity, requestId } },
+      ),
     );
     if (response.body.kind !== 'single') return null;
     const { data, errors } = response.body.singleResult;

@@ -3,7 +3,8 @@
 // gateway and the subgraphs, and the CPR audit row.
 import { CprAccess } from '../core/audit';
 import { logger } from '../core/logger';
-import { startTestSystem, type TestSystem } from './support/system';
+import { eventually, startTestSystem, type TestSystem } from './support/system';
+import { collect, waitFor, wsClient } from './support/ws';
 
 const CPR = '0101852000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -95,4 +96,33 @@ it('writes one access-log line per request at the gateway, and the subgraphs it 
   expect(written).not.toContain(CPR);
   expect(written).not.toContain(token);
   expect(written).not.toContain('caseworker-bo');
+});
+
+it("gives a subscription's follow-up fetch an id of its own, carried to the subgraph's audit row and access log", async () => {
+  const token = await t.token('caseworker', '101', 'caseworker-carl');
+  const client = wsClient(t.url, () => ({ authorization: `Bearer ${token}` }));
+  const subscription = collect<{ notifications: { kind: string; person: { cpr: string } | null } }>(client, 'subscription Watch { notifications { kind person { cpr } } }');
+  const cpr = '0606801234';
+  const spy = jest.spyOn(logger, 'info');
+  try {
+    // The subscription is live once an event sent after subscribing arrives; retry until one does.
+    let attempt = 0;
+    await eventually(async () => {
+      // A new name each time: an upsert that changes nothing announces nothing.
+      await t.gql('mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { id } }', { i: { cpr, name: `Carl ${++attempt}`, municipalityCode: '101' } });
+      await waitFor(() => subscription.results.some((r) => r.notifications.person?.cpr === cpr), 1_000);
+    });
+    const person = t.system.subgraphs.find((s) => s.name === 'person')!;
+    const rows = await person.orm.em.fork().find(CprAccess, { subject: 'caseworker-carl' });
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows[0].requestId).toMatch(UUID);
+    const lines = spy.mock.calls.filter(([, message]) => message === 'access').map(([line]) => line as unknown as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ service: 'person', requestId: rows[0].requestId, role: 'caseworker', authority: '101' }));
+    // The gateway made the id and sent it to each subgraph of the follow-up: the notifications subgraph logged the same one.
+    expect(lines).toContainEqual(expect.objectContaining({ service: 'notifications', requestId: rows[0].requestId }));
+  } finally {
+    spy.mockRestore();
+    subscription.dispose();
+    await client.dispose();
+  }
 });
