@@ -4,6 +4,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { SpanKind } from '@opentelemetry/api';
 import type { BusSubscription, EventBus } from './bus';
 import type { DomainEvent } from './events';
+import type { ServiceMetrics } from './metrics';
 import { ConsumerOffset } from './outbox';
 import { contextFrom, inSpan } from './telemetry';
 
@@ -15,7 +16,8 @@ export interface ConsumerDefinition {
   handle(em: EntityManager, event: DomainEvent): Promise<void>;
 }
 
-export async function startConsumer(orm: MikroORM, bus: EventBus, consumer: ConsumerDefinition): Promise<BusSubscription> {
+/** `metrics`: counts each event and keeps the consumer's position and lag per stream. */
+export async function startConsumer(orm: MikroORM, bus: EventBus, consumer: ConsumerDefinition, metrics?: ServiceMetrics): Promise<BusSubscription> {
   // The consumer's span continues the trace of the publish that sent the event (its envelope).
   const service = consumer.name.split('.')[0];
   const attributes = (event: DomainEvent) => ({ 'messaging.operation.type': 'process', 'messaging.destination.name': event.stream, 'messaging.consumer.group.name': consumer.name, 'messaging.message.id': event.id, 'dfdg.event.kind': event.kind });
@@ -23,16 +25,28 @@ export async function startConsumer(orm: MikroORM, bus: EventBus, consumer: Cons
     inSpan(service, `process ${event.stream}`, { kind: SpanKind.CONSUMER, parent: contextFrom(event.traceContext), attributes: attributes(event) }, () => handle(event)),
   );
 
-  function handle(event: DomainEvent): Promise<void> {
-    return orm.em.fork().transactional(async (em) => {
-      const key = { consumer: consumer.name, stream: event.stream };
-      let offset = await em.findOne(ConsumerOffset, key);
-      if (offset && offset.lastPosition >= event.streamPosition) return;
-      if (!offset) {
-        offset = em.create(ConsumerOffset, key);
+  async function handle(event: DomainEvent): Promise<void> {
+    const labels = { consumer: consumer.name, stream: event.stream };
+    try {
+      const handled = await orm.em.fork().transactional(async (em) => {
+        const key = { consumer: consumer.name, stream: event.stream };
+        let offset = await em.findOne(ConsumerOffset, key);
+        if (offset && offset.lastPosition >= event.streamPosition) return false;
+        if (!offset) {
+          offset = em.create(ConsumerOffset, key);
+        }
+        await consumer.handle(em, event);
+        offset.lastPosition = event.streamPosition;
+        return true;
+      });
+      metrics?.consumed.inc({ ...labels, outcome: handled ? 'handled' : 'duplicate' });
+      if (handled) {
+        metrics?.consumerPosition.set(labels, event.streamPosition);
+        metrics?.consumerLag.set(labels, Math.max(0, (Date.now() - Date.parse(event.occurredAt)) / 1000));
       }
-      await consumer.handle(em, event);
-      offset.lastPosition = event.streamPosition;
-    });
+    } catch (error) {
+      metrics?.consumed.inc({ ...labels, outcome: 'failed' });
+      throw error;
+    }
   }
 }

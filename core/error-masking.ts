@@ -1,9 +1,12 @@
 // What a client may see of a failure: domain and input errors pass with their code; anything else
-// is logged with a request id and replaced by a generic error, so no stack, SQL or CPR leaks out.
+// is logged with the request id and replaced by a generic error, so no stack, SQL or CPR leaks out.
+// Every error carries the request's id (core/request-id.ts), the one the client may quote.
+import { randomUUID } from 'node:crypto';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ErrorCode } from './errors';
 import type { Logger } from './logger';
+import { currentRequest, noteErrorCode } from './request-id';
 
 /**
  * Masks a failure unless it is one we meant to report: an error is passed when its root cause is a
@@ -13,17 +16,24 @@ import type { Logger } from './logger';
  */
 export function maskErrors(logger: Logger, service: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const cause = rootCause(unwrapResolverError(error));
-    // A DomainError wrapped by graphql-js or Apollo (a bad Date literal fails in validation) keeps its own code.
-    if (cause instanceof DomainError) return withoutSchemaHints({ ...formatted, extensions: { ...formatted.extensions, code: cause.code } });
-    if (!(cause instanceof Error) || cause instanceof GraphQLError) return withoutSchemaHints(formatted);
-    const requestId = Math.random().toString(36).slice(2, 10);
-    logger.error({ err: cause, requestId, service, path: formatted.path }, 'unexpected error');
-    return {
-      message: `Something went wrong on our side. Quote reference ${requestId} when you report it.`,
-      path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
-    };
+    // Outside a request (an operation a test or a script executes in-process) an error still gets an id to quote.
+    const requestId = currentRequest()?.requestId ?? randomUUID();
+    const masked = mask(logger, service, formatted, error, requestId);
+    noteErrorCode(masked.extensions?.code);
+    return { ...masked, extensions: { ...masked.extensions, requestId } };
+  };
+}
+
+function mask(logger: Logger, service: string, formatted: GraphQLFormattedError, error: unknown, requestId: string): GraphQLFormattedError {
+  const cause = rootCause(unwrapResolverError(error));
+  // A DomainError wrapped by graphql-js or Apollo (a bad Date literal fails in validation) keeps its own code.
+  if (cause instanceof DomainError) return withoutSchemaHints({ ...formatted, extensions: { ...formatted.extensions, code: cause.code } });
+  if (!(cause instanceof Error) || cause instanceof GraphQLError) return withoutSchemaHints(formatted);
+  logger.error({ err: cause, requestId, service, path: formatted.path }, 'unexpected error');
+  return {
+    message: `Something went wrong on our side. Quote reference ${requestId} when you report it.`,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
 

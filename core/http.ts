@@ -1,12 +1,15 @@
-// Serves an ApolloServer on a plain Node HTTP server: /graphql, /health (liveness), /ready (readiness)
-// and any extra routes the caller adds (the gateway's explorer and WebSocket upgrade live on the
-// same server).
+// Serves an ApolloServer on a plain Node HTTP server: /graphql, /health (liveness), /ready (readiness),
+// /metrics (Prometheus) and any extra routes the caller adds (the gateway's explorer and WebSocket
+// upgrade live on the same server); every request gets an id and an access-log line (access-log.ts).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { nestsDeeperThan } from './query-nesting';
 import { readiness, type ReadinessCheck } from './readiness';
 import { serveInSpan } from './telemetry';
+import type { ServiceMetrics } from './metrics';
+import { trackRequest } from './access-log';
+import { currentRequest, noteErrorCode } from './request-id';
 
 export interface ServeOptions<C extends BaseContext> {
   host: string;
@@ -20,8 +23,10 @@ export interface ServeOptions<C extends BaseContext> {
   readiness?: readonly ReadinessCheck[];
   /** Where a failed readiness check is reported. */
   onUnready?: (name: string, error: unknown) => void;
-  /** The service a GraphQL request's span names (core/telemetry.ts). */
+  /** Names the service on its access-log lines and a GraphQL request's span (core/telemetry.ts). */
   service?: string;
+  /** Served at /metrics, and fed each /graphql request's operation, outcome and duration. */
+  metrics?: ServiceMetrics;
 }
 
 export interface ServedHttp {
@@ -32,7 +37,8 @@ export interface ServedHttp {
 }
 
 export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>, options: ServeOptions<C>): Promise<ServedHttp> {
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((req, res) => trackRequest(req, res, options.service ?? 'graphql', options.metrics, () => route(req, res)));
+  const route = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     if (url.pathname === '/ready') {
@@ -41,15 +47,20 @@ export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>
       );
       return;
     }
+    if (url.pathname === '/metrics' && options.metrics) {
+      void options.metrics.exposition().then(({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body));
+      return;
+    }
     if (options.extraRoutes?.(req, res)) return;
     if (url.pathname !== '/graphql') return void res.writeHead(404).end();
     const handle = () => handleGraphQL(apollo, options, req, res, url);
     (options.service ? serveInSpan(options.service, req.headers, handle) : handle()).catch((error: unknown) => {
       const { status = 500, code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', clientMessage = status === 413 ? 'Request body too large.' : 'Bad request.' } = error as Refusal;
       if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: clientMessage, extensions: { code } }] }));
+      noteErrorCode(code);
+      res.end(JSON.stringify({ errors: [{ message: clientMessage, extensions: { code, requestId: currentRequest()?.requestId } }] }));
     });
-  });
+  };
   // Longer than typical load balancer idle timeouts, so they close idle connections first.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -56,6 +56,15 @@ export class OutboxRelay {
     return this.running;
   }
 
+  /** What waits to be published: committed rows not yet on the bus, and when the oldest occurred. */
+  async backlog(): Promise<{ rows: number; oldest: Date | null }> {
+    const em = this.orm.em.fork();
+    const rows = await em.count(OutboxEvent, { publishedAt: null });
+    if (rows === 0) return { rows, oldest: null };
+    const oldest = await em.findOne(OutboxEvent, { publishedAt: null }, { orderBy: { seq: 'asc' }, fields: ['occurredAt'] });
+    return { rows, oldest: oldest ? new Date(oldest.occurredAt) : null };
+  }
+
   private async numberPending(): Promise<number> {
     if (!this.streamRowExists) {
       // Created once, idempotently, before anything locks it: two replicas that both found no row

@@ -17,12 +17,15 @@ import { startConsumer, type ConsumerDefinition } from './consumer';
 import { openDatabase, type SubgraphMigrations } from './db';
 import { maskErrors } from './error-masking';
 import { leaseFor } from './lease';
+import { operationNamePlugin } from './access-log';
 import { serveApollo } from './http';
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, IdentityTokenVerifier } from './identity-token';
 import type { Identity } from './identity';
 import { logger } from './logger';
+import { ServiceMetrics } from './metrics';
 import { queryProtection, SUBGRAPH_LIMITS } from './query-limits';
 import { OutboxRelay } from './relay';
+import { currentRequest, noteCaller } from './request-id';
 import { scalarResolvers } from './scalars';
 import { refuseServiceSdlPlugin } from './service-sdl-refusal';
 import { isIsoDate, isWithinDateRange, type IsoDate } from './dates';
@@ -101,6 +104,8 @@ export interface RunningSubgraph {
   orm: MikroORM;
   relay: OutboxRelay;
   httpServer: http.Server;
+  /** This subgraph's instruments, served at its /metrics. */
+  metrics: ServiceMetrics;
   /** Applies the effects due today now (what the timer does), e.g. after a test moved the clock. */
   effectuate(): Promise<EffectuationResult>;
   stop(): Promise<void>;
@@ -124,6 +129,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
   });
   const verifier = new IdentityTokenVerifier(runtime.identityPublicKey, module.name);
   const log = logger.child({ service: module.name });
+  const metrics = subgraphMetrics(module.name, orm, relay, log);
   // Limits of its own, not only the gateway's: a leaked identity token must not buy unbounded work.
   const protection = queryProtection<SubgraphContext<L>>(SUBGRAPH_LIMITS);
 
@@ -140,7 +146,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     // Inline traces are for Apollo's hosted reporting, which this deployment does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), refuseServiceSdlPlugin(), ...protection.plugins, ...(runtime.syncDelivery ? [publishBeforeResponding(relay)] : [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), operationNamePlugin(), refuseServiceSdlPlugin(), ...protection.plugins, ...(runtime.syncDelivery ? [publishBeforeResponding(relay)] : [])],
   });
   await apollo.start();
 
@@ -150,6 +156,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     port: runtime.port,
     maxBodyBytes: runtime.maxBodyBytes ?? 1_000_000,
     service: module.name,
+    metrics,
     readiness: [
       { name: 'database', check: () => orm.em.getConnection().execute('select 1') },
       { name: 'bus', check: () => runtime.bus.latestSequence() },
@@ -158,21 +165,22 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     context: async (req) => {
       const header = req.headers[IDENTITY_HEADER];
       const identity = await verifier.verify(Array.isArray(header) ? header[0] : header);
+      noteCaller(identity);
       const em = orm.em.fork();
       const operation = req.headers[CLIENT_OPERATION_HEADER];
       const clientOperation = (Array.isArray(operation) ? operation[0] : operation)?.slice(0, 200) || 'direct';
-      return { identity, em, loaders: module.createLoaders(em), clock: runtime.clock, bus: runtime.bus, requestId: randomUUID(), clientOperation, pseudonymiseCpr, asOf: asOfFrom(req.headers[AS_OF_HEADER]) };
+      return { identity, em, loaders: module.createLoaders(em), clock: runtime.clock, bus: runtime.bus, requestId: currentRequest()?.requestId ?? randomUUID(), clientOperation, pseudonymiseCpr, asOf: asOfFrom(req.headers[AS_OF_HEADER]) };
     },
   });
 
   const subscriptions: BusSubscription[] = [];
   for (const consumer of module.consumers?.(runtime.clock) ?? []) {
-    subscriptions.push(await startConsumer(orm, runtime.bus, consumer));
+    subscriptions.push(await startConsumer(orm, runtime.bus, consumer, metrics));
   }
   relay.start();
   await relay.drain();
   const timers = runtime.scheduledJobs === false ? [] : (module.scheduledJobs ?? []).map((job) => scheduleJob(module, job, orm, runtime, pseudonymiseCpr));
-  const effectuation = effectuator(module, orm, runtime, relay, log);
+  const effectuation = effectuator(module, orm, runtime, relay, log, metrics);
   // Catch-up: whatever fell due while the process was down takes effect before the first tick.
   await effectuation.run();
   if (module.effects && runtime.scheduledJobs !== false) timers.push(effectuation.every(EFFECTUATION_INTERVAL_MS));
@@ -184,6 +192,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     orm,
     relay,
     httpServer: served.server,
+    metrics,
     effectuate: () => effectuation.run(),
     stop() {
       stopping ??= stopOnce();
@@ -251,13 +260,15 @@ function asOfFrom(header: string | string[] | undefined): IsoDate | null {
  * Runs the module's due effects, one run at a time (a tick that finds a run in progress waits for
  * it), and publishes what they recorded at once so the other subgraphs react on the day.
  */
-function effectuator<L>(module: SubgraphModule<L>, orm: MikroORM, runtime: SubgraphRuntime, relay: OutboxRelay, log: typeof logger) {
+function effectuator<L>(module: SubgraphModule<L>, orm: MikroORM, runtime: SubgraphRuntime, relay: OutboxRelay, log: typeof logger, metrics: ServiceMetrics) {
   let running: Promise<EffectuationResult> | null = null;
   const once = async (): Promise<EffectuationResult> => {
     if (!module.effects) return { applied: 0, failed: 0 };
     const result = await runDueEffects(orm.em.fork(), runtime.clock, module.effects, (effect, error) =>
       log.error({ err: error, effect: { id: effect.id, kind: effect.kind, effectiveOn: effect.effectiveOn } }, 'a scheduled change could not take effect; retried at the next run'),
     );
+    metrics.effects.inc({ outcome: 'applied' }, result.applied);
+    metrics.effects.inc({ outcome: 'failed' }, result.failed);
     if (result.applied > 0) {
       log.info({ applied: result.applied }, 'scheduled changes took effect');
       await relay.drain();
@@ -279,6 +290,24 @@ function effectuator<L>(module: SubgraphModule<L>, orm: MikroORM, runtime: Subgr
       return timer;
     },
   };
+}
+
+/** The subgraph's registry: request instruments (fed by core/http.ts), and gauges read from its database at scrape time. */
+function subgraphMetrics(name: string, orm: MikroORM, relay: OutboxRelay, log: typeof logger): ServiceMetrics {
+  const metrics = new ServiceMetrics(name);
+  const unread = (error: unknown) => log.debug({ err: error }, 'a metric could not be read');
+  metrics.relayBacklog(() => relay.backlog(), unread);
+  if (orm.getMetadata().has('RetentionRun')) {
+    metrics.retentionRuns(async () => {
+      const rows = (await orm.em.fork().getConnection().execute('select kind, count(*) as runs, sum(deleted) as deleted from retention_run group by kind')) as {
+        kind: string;
+        runs: number | string;
+        deleted: number | string | null;
+      }[];
+      return rows.map((row) => ({ kind: row.kind, runs: Number(row.runs), deleted: Number(row.deleted ?? 0) }));
+    }, unread);
+  }
+  return metrics;
 }
 
 function publishBeforeResponding(relay: OutboxRelay) {

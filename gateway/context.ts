@@ -8,5 +8,7 @@ export interface GatewayContext {
    */
   /** The day the operation reads as of (gateway/as-of.ts); null or absent for today. */
   asOf?: string | null;
+  /** The request's id (core/request-id.ts), sent on to every subgraph. */
+  requestId?: string;
   timing?: { startedAt: number; subgraphMs: number; active: number; busySince: number };
 }

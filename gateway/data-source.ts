@@ -6,6 +6,8 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, type IdentityTokenIssuer } from '../core/identity-token';
 import { logger } from '../core/logger';
 import { currentTraceCarrier, inSpan } from '../core/telemetry';
+import type { ServiceMetrics } from '../core/metrics';
+import { REQUEST_ID_HEADER } from '../core/request-id';
 import { AS_OF_HEADER } from '../core/valid-time';
 import type { GatewayContext } from './context';
 
@@ -28,12 +30,15 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
   private readonly inFlight = new Map<string, InFlight>();
 
   constructor(
-    options: { name: string; url: string; fetcher?: RemoteGraphQLDataSource['fetcher'] },
+    options: { name: string; url: string; fetcher?: RemoteGraphQLDataSource['fetcher']; metrics?: ServiceMetrics },
     private readonly issuer: IdentityTokenIssuer,
   ) {
     super({ url: options.url, ...(options.fetcher ? { fetcher: options.fetcher } : {}) });
     this.name = options.name;
+    this.metrics = options.metrics;
   }
+
+  private readonly metrics?: ServiceMetrics;
 
   readonly name: string;
 
@@ -45,10 +50,14 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
    * into it in place; an answer nobody joined is handed over as it is (copying costs CPU).
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GraphQLResponse> {
+    const timer = this.metrics?.subgraphFetchDuration.startTimer({ subgraph: this.name });
     try {
       // One client span per subgraph call; willSendRequest hands its context on as traceparent.
-      return await inSpan('gateway', `fetch ${this.name}`, { kind: SpanKind.CLIENT, attributes: { 'dfdg.subgraph': this.name } }, () => this.processMerged(options));
+      const response = await inSpan('gateway', `fetch ${this.name}`, { kind: SpanKind.CLIENT, attributes: { 'dfdg.subgraph': this.name } }, () => this.processMerged(options));
+      timer?.({ outcome: response.errors?.length ? 'errors' : 'ok' });
+      return response;
     } catch (error) {
+      timer?.({ outcome: error instanceof GraphQLError ? 'errors' : 'unreachable' });
       // A subgraph that cannot be reached (refused, reset, timed out) is an outage, not our bug: the
       // client is told SERVICE_UNAVAILABLE for the fields it served, and may retry. A refusal we made
       // of its non-2xx answer (errorFromResponse) keeps its own message and code.
@@ -100,6 +109,9 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     request.http?.headers.set(IDENTITY_HEADER, await this.issuer.mint(identity, this.name));
     const asOf = (context as Partial<GatewayContext>).asOf;
     if (asOf) request.http?.headers.set(AS_OF_HEADER, asOf);
+    // The subgraph adopts it as its own request id, so its log lines and audit rows carry the client's.
+    const requestId = (context as Partial<GatewayContext>).requestId;
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if ('incomingRequestContext' in options) {
       request.http?.headers.set(CLIENT_OPERATION_HEADER, clientOperationName(options.incomingRequestContext.operationName, options.incomingRequestContext.operation));
     }

@@ -4,10 +4,13 @@ import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import type { EventBus } from '../core/bus';
 import type { IdentityTokenIssuer } from '../core/identity-token';
+import { operationNamePlugin } from '../core/access-log';
 import { maskErrors } from '../core/error-masking';
 import { serveApollo, type ServedHttp } from '../core/http';
 import { READINESS_TIMEOUT_MS, type ReadinessCheck } from '../core/readiness';
 import { logger } from '../core/logger';
+import { ServiceMetrics } from '../core/metrics';
+import { currentRequest, noteCaller } from '../core/request-id';
 import { GATEWAY_LIMITS } from '../core/query-limits';
 import type { ClientAuthenticator } from './client-auth';
 import type { GatewayContext } from './context';
@@ -46,6 +49,8 @@ export interface RunningGateway {
   url: string;
   http: ServedHttp;
   subscriptions: SubscriptionServer | null;
+  /** The gateway's instruments, served at its /metrics. */
+  metrics: ServiceMetrics;
   /** `kill`: drop every WebSocket without a close frame, as when the process dies (tests of resume). */
   stop(options?: { kill?: boolean }): Promise<void>;
 }
@@ -68,6 +73,7 @@ function gatewayReadiness(options: GatewayOptions, urls: ReadonlyMap<string, str
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const fetcher = keepAliveFetcher();
+  const metrics = new ServiceMetrics('gateway');
   /** Where each composed subgraph is reached, as the gateway builds its data sources (readiness checks them). */
   const subgraphUrls = new Map<string, string>();
   disableApolloGatewayTelemetry();
@@ -75,7 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       subgraphUrls.set(name, options.subgraphUrls[name] ?? url!);
-      return new IdentityForwardingDataSource({ name, url: subgraphUrls.get(name)!, fetcher }, options.issuer);
+      return new IdentityForwardingDataSource({ name, url: subgraphUrls.get(name)!, fetcher, metrics }, options.issuer);
     },
     queryPlannerConfig: {
       // Apollo's performance advice for the JS planner: do not spend planning time re-fitting the
@@ -92,7 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const protection = queryProtection();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...apolloReportingDisabled(), ...protection.plugins, introspectionByRolePlugin(), asOfPlugin(), serverTimingPlugin()],
+    plugins: [...apolloReportingDisabled(), operationNamePlugin(), ...protection.plugins, introspectionByRolePlugin(), asOfPlugin(), serverTimingPlugin()],
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     allowBatchedHttpRequests: false,
@@ -115,14 +121,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port: options.port,
     maxBodyBytes,
     service: 'gateway',
+    metrics,
     extraRoutes: options.explorer === false ? undefined : explorerRoute,
     readiness: gatewayReadiness(options, subgraphUrls),
     onUnready: (name, error) => logger.warn({ err: error, dependency: name, service: 'gateway' }, 'not ready'),
     context: async (req) => {
       const header = req.headers.authorization;
       const identity = await options.authenticator.authenticate(Array.isArray(header) ? header[0] : header);
+      // Named on the access-log line even when the rate limit refuses it next.
+      noteCaller(identity);
       await options.rateLimiter?.consume(identity);
-      return { identity, timing: { startedAt: performance.now(), subgraphMs: 0, active: 0, busySince: 0 } };
+      return { identity, requestId: currentRequest()?.requestId, timing: { startedAt: performance.now(), subgraphMs: 0, active: 0, busySince: 0 } };
     },
   });
   const subscriptions = options.bus
@@ -136,12 +145,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         rateLimiter: options.rateLimiter,
         maxPayloadBytes: maxBodyBytes,
         bus: options.bus,
+        metrics,
       })
     : null;
   return {
     url: http.url,
     http,
     subscriptions,
+    metrics,
     async stop(stopOptions = {}) {
       await subscriptions?.close(stopOptions);
       await http.close();

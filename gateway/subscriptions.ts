@@ -4,6 +4,7 @@
 // Identical follow-up fetches of subscribers with the same role, authority, document and variables
 // are made once per event.
 import type http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import { WebSocketServer } from 'ws';
@@ -12,6 +13,8 @@ import type { BusEvent, EventBus } from '../core/bus';
 import { DomainError } from '../core/errors';
 import type { Identity } from '../core/identity';
 import { logger } from '../core/logger';
+import type { ServiceMetrics } from '../core/metrics';
+import { runInRequest } from '../core/request-id';
 import type { QueryLimits } from '../core/query-limits';
 import { contextFrom, inSpan } from '../core/telemetry';
 import type { ClientAuthenticator } from './client-auth';
@@ -38,6 +41,8 @@ export interface SubscriptionServerOptions {
   bus: EventBus;
   stream?: Partial<StreamOptions>;
   limits?: Partial<SubscriptionLimits>;
+  /** Counts live subscriptions and the refusals of the WebSocket path (HTTP's are counted by core/http.ts). */
+  metrics?: ServiceMetrics;
 }
 
 /** What the gateway keeps on each socket once it is authenticated (a type: graphql-ws wants an index signature). */
@@ -68,9 +73,13 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
     inSpan('gateway', 'notification follow-up', { parent: contextFrom(event.traceContext), attributes: { 'dfdg.event.kind': event.kind, 'dfdg.notification.sequence': event.sequence } }, () => fetchFollowUp(subscriber, event));
 
   const fetchFollowUp = async (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> => {
-    const response = await options.apollo.executeOperation(
-      { query: subscriber.query, variables: { ...subscriber.variables, [POSITION_VARIABLE]: encodePosition(event.sequence) } },
-      { contextValue: { identity: subscriber.identity } },
+    // A request id of its own, like a client request's: on the subgraph calls, their audit rows and logs, and its errors.
+    const requestId = randomUUID();
+    const response = await runInRequest({ requestId, errorCodes: [] }, () =>
+      options.apollo.executeOperation(
+        { query: subscriber.query, variables: { ...subscriber.variables, [POSITION_VARIABLE]: encodePosition(event.sequence) } },
+        { contextValue: { identity: subscriber.identity, requestId } },
+      ),
     );
     if (response.body.kind !== 'single') return null;
     const { data, errors } = response.body.singleResult;
@@ -120,6 +129,7 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
           await options.rateLimiter?.consume(identity);
         } catch (error) {
           if (!(error instanceof GraphQLError)) throw error;
+          options.metrics?.refusals.inc({ kind: String(error.extensions.code) });
           // The same code and retry hint as over HTTP, without the HTTP status and headers.
           return [new GraphQLError(error.message, { extensions: { code: error.extensions.code, retryAfterSeconds: error.extensions.retryAfterSeconds } })];
         }
@@ -142,10 +152,14 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
             return [new DomainError('INVALID_POSITION', 'That position lies beyond the newest notification, so it was not issued by this service; resume after a position you received.')];
           }
           slots.take(identity, ctx.extra.held!, id);
+          options.metrics?.subscriptionsOpen.inc();
           const contextValue: SubscriptionContext = { identity, followUp, after };
           return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue } as ExecutionArgs;
         } catch (error) {
-          if (error instanceof DomainError) return [error];
+          if (error instanceof DomainError) {
+            if (error.code === 'TOO_MANY_SUBSCRIPTIONS') options.metrics?.refusals.inc({ kind: error.code });
+            return [error];
+          }
           throw error;
         }
       },
@@ -162,11 +176,15 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
       // onComplete runs however a started subscription ends (completed, failed, or its socket closed),
       // onClose once per socket; a release happens once, whichever comes first.
       onComplete: (ctx, id) => {
-        if (ctx.extra.identity) slots.release(ctx.extra.identity, ctx.extra.held!, id);
+        if (!ctx.extra.identity) return;
+        if (ctx.extra.held!.has(id)) options.metrics?.subscriptionsOpen.dec();
+        slots.release(ctx.extra.identity, ctx.extra.held!, id);
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
-        if (ctx.extra.identity) slots.releaseAll(ctx.extra.identity, ctx.extra.held!);
+        if (!ctx.extra.identity) return;
+        options.metrics?.subscriptionsOpen.dec(ctx.extra.held!.size);
+        slots.releaseAll(ctx.extra.identity, ctx.extra.held!);
       },
     },
     wsServer,
