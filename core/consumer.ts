@@ -1,7 +1,7 @@
 // A subgraph reacting to another subgraph's events. The consumer's position per stream is stored in
 // the same transaction as the reaction, so an event delivered twice changes nothing the second time.
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import type { BusSubscription, EventBus } from './bus';
+import type { DurableSubscription, EventBus } from './bus';
 import type { DomainEvent } from './events';
 import { ConsumerOffset } from './outbox';
 
@@ -13,7 +13,7 @@ export interface ConsumerDefinition {
   handle(em: EntityManager, event: DomainEvent): Promise<void>;
 }
 
-export async function startConsumer(orm: MikroORM, bus: EventBus, consumer: ConsumerDefinition): Promise<BusSubscription> {
+export async function startConsumer(orm: MikroORM, bus: EventBus, consumer: ConsumerDefinition): Promise<DurableSubscription> {
   return bus.subscribe(consumer.name, consumer.streams, (event) =>
     orm.em.fork().transactional(async (em) => {
       const key = { consumer: consumer.name, stream: event.stream };

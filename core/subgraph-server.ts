@@ -10,9 +10,10 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { KeyLike } from 'jose';
 import type { Clock } from './clock';
-import type { EventBus, BusSubscription } from './bus';
+import type { DurableSubscription, EventBus } from './bus';
 import type { DatabaseTarget } from './config';
 import { cprPseudonymiser, type Pseudonymise } from './cpr-pseudonym';
+import { createBackoff } from './backoff';
 import { startConsumer, type ConsumerDefinition } from './consumer';
 import { openDatabase, type SubgraphMigrations } from './db';
 import { maskErrors } from './error-masking';
@@ -21,6 +22,7 @@ import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, IdentityTokenVerifier } from 
 import type { Identity } from './identity';
 import { logger } from './logger';
 import { queryProtection, SUBGRAPH_LIMITS } from './query-limits';
+import { publishBeforeResponding, readYourWritesBarrier, waitForConsumers } from './read-your-writes';
 import { OutboxRelay } from './relay';
 import { scalarResolvers } from './scalars';
 import { refuseServiceSdlPlugin } from './service-sdl-refusal';
@@ -80,11 +82,6 @@ export interface SubgraphRuntime {
   bus: EventBus;
   clock: Clock;
   identityPublicKey: KeyLike;
-  /**
-   * Embedded mode: a mutation's response waits until its events are published (the in-process bus
-   * delivers synchronously), so a client reading another subgraph next sees the change.
-   */
-  syncDelivery: boolean;
   maxBodyBytes?: number;
   /** Run the module's scheduled jobs on their timers (default on; tests run them by mutation). */
   scheduledJobs?: boolean;
@@ -115,12 +112,11 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     migrations: module.migrations,
     onQuery: runtime.onQuery,
   });
-  const relay = new OutboxRelay(orm, runtime.bus, module.name, {
-    lockStreamRow: runtime.database.kind === 'postgresql',
-    log: (message, error) => logger.error({ err: error, service: module.name }, message),
-  });
-  const verifier = new IdentityTokenVerifier(runtime.identityPublicKey, module.name);
   const log = logger.child({ service: module.name });
+  const relay = new OutboxRelay(orm, runtime.bus, module.name, { lockStreamRow: runtime.database.kind === 'postgresql', log });
+  const verifier = new IdentityTokenVerifier(runtime.identityPublicKey, module.name);
+  // Filled once the server is up; read your own writes (core/read-your-writes.ts) waits on them.
+  const subscriptions: DurableSubscription[] = [];
   // Limits of its own, not only the gateway's: a leaked identity token must not buy unbounded work.
   const protection = queryProtection<SubgraphContext<L>>(SUBGRAPH_LIMITS);
 
@@ -137,7 +133,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     // Inline traces are for Apollo's hosted reporting, which this deployment does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), refuseServiceSdlPlugin(), ...protection.plugins, ...(runtime.syncDelivery ? [publishBeforeResponding(relay)] : [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), refuseServiceSdlPlugin(), ...protection.plugins, waitForConsumers(readYourWritesBarrier(subscriptions, log)), publishBeforeResponding(relay)],
   });
   await apollo.start();
 
@@ -161,7 +157,6 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     },
   });
 
-  const subscriptions: BusSubscription[] = [];
   for (const consumer of module.consumers?.(runtime.clock) ?? []) {
     subscriptions.push(await startConsumer(orm, runtime.bus, consumer));
   }
@@ -208,6 +203,8 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
 function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: MikroORM, runtime: SubgraphRuntime, pseudonymiseCpr: Pseudonymise): NodeJS.Timeout {
   let running = false;
   const log = logger.child({ subgraph: module.name, job: job.name });
+  // A job failing tick after tick (its database down) logs when it starts failing and when it recovers.
+  const backoff = createBackoff({ name: `scheduled job ${job.name}`, log });
   const timer = setInterval(() => {
     if (running) return;
     running = true;
@@ -225,8 +222,8 @@ function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: Mi
     };
     job
       .run(ctx)
-      .then((result) => log.info({ result }, 'scheduled job ran'))
-      .catch((error: unknown) => log.error({ err: error }, 'scheduled job failed; retried at the next tick'))
+      .then((result) => (backoff.succeeded(), log.info({ result }, 'scheduled job ran')))
+      .catch((error: unknown) => backoff.failed(error))
       .finally(() => {
         running = false;
       });
@@ -268,21 +265,11 @@ function effectuator<L>(module: SubgraphModule<L>, orm: MikroORM, runtime: Subgr
   return {
     run,
     every(intervalMs: number): NodeJS.Timeout {
-      const timer = setInterval(() => void run().catch((error: unknown) => log.error({ err: error }, 'effectuation failed')), intervalMs);
+      const backoff = createBackoff({ name: 'effectuation', log });
+      const timer = setInterval(() => void run().then(() => backoff.succeeded(), (error: unknown) => backoff.failed(error)), intervalMs);
       timer.unref();
       return timer;
     },
   };
 }
 
-function publishBeforeResponding(relay: OutboxRelay) {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ operation }: { operation?: { operation: string } | null }) {
-          if (operation?.operation === 'mutation') await relay.drain();
-        },
-      };
-    },
-  };
-}
