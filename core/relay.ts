@@ -27,9 +27,11 @@ export class OutboxRelay {
       /** PostgreSQL: lock the stream_state row so relay replicas never hand out one position twice. */
       lockStreamRow: boolean;
       log: BackoffOptions['log'];
+      /** Waits between failed polls (core/backoff.ts defaults); tests shorten them. */
+      retry?: Pick<BackoffOptions, 'initialMs' | 'maxMs' | 'random'>;
     },
   ) {
-    this.backoff = createBackoff({ name: `outbox relay of ${stream}`, log: options.log });
+    this.backoff = createBackoff({ name: `outbox relay of ${stream}`, log: options.log, ...options.retry });
   }
 
   /**
