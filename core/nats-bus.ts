@@ -75,7 +75,8 @@ export class NatsBus implements EventBus {
     const manager = await this.connection.jetstreamManager();
     const consumers: ConsumerMessages[] = [];
     const durables: string[] = [];
-    let failing = false;
+    // Durables whose handler is failing on an event: a reader gains nothing by waiting for them.
+    const failing = new Set<string>();
     for (const stream of streams) {
       const durable = `${durableName}-${stream}`.replace(/[^A-Za-z0-9_-]/g, '_');
       await this.ensureConsumer(manager, durable, `${this.subjectPrefix}.${stream}`);
@@ -94,10 +95,10 @@ export class NatsBus implements EventBus {
             // Confirmed, so a reader waiting for this consumer (caughtUp) sees the ack on its next look.
             await message.ackAck();
             backoff.succeeded();
-            failing = false;
+            failing.delete(durable);
           } catch (error) {
             // Redelivered after the backoff; nothing later is delivered meanwhile (max_ack_pending 1).
-            failing = true;
+            failing.add(durable);
             message.nak(backoff.failed(error));
           } finally {
             clearInterval(heartbeat);
@@ -107,8 +108,7 @@ export class NatsBus implements EventBus {
     }
     return {
       caughtUp: async () => {
-        if (failing) return true;
-        const infos = await Promise.all(durables.map((durable) => manager.consumers.info(this.streamName, durable)));
+        const infos = await Promise.all(durables.filter((d) => !failing.has(d)).map((durable) => manager.consumers.info(this.streamName, durable)));
         return infos.every((info) => info.num_pending === 0 && info.num_ack_pending === 0);
       },
       close: async () => {
