@@ -74,13 +74,15 @@ export function waitForConsumers(barrier: { wait(): Promise<void> }) {
 /**
  * Apollo plugin: a mutation's response waits until what it committed is published, in every mode.
  * A drain that fails does not fail the committed mutation: the relay's poll publishes it later.
+ * While the relay is failing (the bus unreachable) responses do not wait on it, or each would take
+ * the bus client's publish timeout; the poll's next success ends that.
  */
 export function publishBeforeResponding(relay: OutboxRelay) {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ operation }: { operation?: { operation: string } | null }) {
-          if (operation?.operation === 'mutation') await relay.drain().catch(() => undefined);
+          if (operation?.operation === 'mutation' && !relay.failing) await relay.drain().catch(() => undefined);
         },
       };
     },

@@ -31,7 +31,7 @@ export class OutboxRelay {
       retry?: Pick<BackoffOptions, 'initialMs' | 'maxMs' | 'random'>;
     },
   ) {
-    this.backoff = createBackoff({ name: `outbox relay of ${stream}`, log: options.log, ...options.retry });
+    this.backoff = createBackoff({ name: `outbox relay of ${stream}`, log: options.log, maxMs: 10_000, ...options.retry });
   }
 
   /**
@@ -47,6 +47,11 @@ export class OutboxRelay {
       this.timer.unref();
     };
     next(intervalMs);
+  }
+
+  /** True from a failed drain until one succeeds again (the poll retries meanwhile, with backoff). */
+  get failing(): boolean {
+    return this.backoff.failures > 0;
   }
 
   stop(): void {
