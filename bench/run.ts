@@ -1,10 +1,11 @@
-// `npm run bench [-- notifications|gateway|as-of|heap|scale] [--subscribers 1000,10000]`: runs the benchmarks and
+// `npm run bench [-- notifications|gateway|as-of|heap|scale|distributed] [--subscribers 1000,10000]`: runs the benchmarks and
 // prints their figures. docs/performance.md records what was measured, with this command.
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { benchAsOf } from './as-of';
+import { benchDistributed } from './distributed';
 import { benchGateway } from './gateway';
 import { benchScale } from './scale';
 import { benchHeap } from './heap';
@@ -77,6 +78,17 @@ async function main(): Promise<void> {
       'Workload 1 (person overview, varying persons) through our gateway on PostgreSQL, by data size',
       figures.map((f) => ({ persons: f.persons, 'generated in s': f.generateSeconds.toFixed(0), 'req/s': f.requestsPerSecond, 'p50 ms': f.p50Ms, 'p99 ms': f.p99Ms })),
     );
+  }
+  if (which.includes('distributed')) {
+    // Separate processes on PostgreSQL and JetStream on loopback (BENCH_DATABASE_URL, BENCH_NATS_URL); not in the default run.
+    const f = await benchDistributed({ samples: Number(values.rounds ?? 300) });
+    printTable('Distributed mode (five subgraph processes and the gateway, PostgreSQL + JetStream): read your own writes', [
+      { figure: 'commit → visible in another subgraph', 'p50 ms': f.visibleP50Ms, 'p99 ms': f.visibleP99Ms, target: 'p99 ≤ 50 ms' },
+      { figure: 'commit → notification delivered', 'p50 ms': f.notifiedP50Ms, 'p99 ms': f.notifiedP99Ms, target: 'p99 ≤ 100 ms' },
+    ]);
+    console.log(`\nupsertPerson round trip through the gateway: p50 ${f.mutationP50Ms} ms, p99 ${f.mutationP99Ms} ms; published → visible p99 ${f.publishedToVisibleP99Ms} ms`);
+    console.log(`${f.samples} samples. Dependent write in another subgraph right after the response: ${f.dependentWritesRefused} refused, p99 ${f.dependentWriteP99Ms} ms`);
+    console.log(`After SIGKILL of the absence process and ${f.catchUpEvents} events published while it was down: caught up ${f.catchUpMs} ms after it was up again (target ≤ 2000 ms)`);
   }
   if (which.includes('notifications')) {
     const counts = (values.subscribers ?? '1000,10000').split(',').map(Number);

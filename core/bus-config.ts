@@ -13,6 +13,6 @@ export async function busFromEnvironment(): Promise<EventBus> {
     servers: optional('NATS_URL') ?? '127.0.0.1:4222',
     namespace: optional('NATS_NAMESPACE'),
     maxAgeDays: retentionDays,
-    log: (message, error) => logger.error({ err: error }, message),
+    log: logger,
   });
 }

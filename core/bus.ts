@@ -18,6 +18,15 @@ export interface BusSubscription {
   close(): Promise<void>;
 }
 
+/** A durable consumer's subscription, which can say whether it has handled what the bus holds. */
+export interface DurableSubscription extends BusSubscription {
+  /**
+   * True when every event of its streams the bus held at the call has been handled; also true while
+   * its handler is failing (retried with backoff), since waiting on it would not help a reader.
+   */
+  caughtUp(): Promise<boolean>;
+}
+
 export interface EventBus {
   /** Publishes an event; an id the bus has already accepted is dropped (de-duplication). */
   publish(event: DomainEvent): Promise<void>;
@@ -25,7 +34,7 @@ export interface EventBus {
    * A durable consumer: delivers every event of the given streams in order, at least once,
    * resuming after the last event `durableName` acknowledged (by returning without throwing).
    */
-  subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<BusSubscription>;
+  subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<DurableSubscription>;
   /** Up to `limit` events of all streams after `afterSequence`, in order (replay for resuming readers). */
   read(afterSequence: number, limit: number): Promise<BusEvent[]>;
   /** The sequence of the newest event in the log (0 when empty). */
@@ -90,11 +99,13 @@ export class InProcessBus implements EventBus {
     await Promise.all([...this.durable].filter((s) => s.streams.includes(event.stream)).map((s) => this.pump(s)));
   }
 
-  async subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<BusSubscription> {
+  async subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<DurableSubscription> {
     const subscriber: DurableSubscriber = { name: durableName, streams, handler, running: null, again: false, closed: false };
     this.durable.add(subscriber);
     await this.pump(subscriber);
     return {
+      // Publishing awaits the durable subscribers: what a response said was published has been handled.
+      caughtUp: async () => true,
       close: async () => {
         subscriber.closed = true;
         this.durable.delete(subscriber);

@@ -2,7 +2,7 @@
 // the same transaction as the reaction, so an event delivered twice changes nothing the second time.
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { SpanKind } from '@opentelemetry/api';
-import type { BusSubscription, EventBus } from './bus';
+import type { DurableSubscription, EventBus } from './bus';
 import type { DomainEvent } from './events';
 import type { ServiceMetrics } from './metrics';
 import { ConsumerOffset } from './outbox';
@@ -17,7 +17,7 @@ export interface ConsumerDefinition {
 }
 
 /** `metrics`: counts each event and keeps the consumer's position and lag per stream. */
-export async function startConsumer(orm: MikroORM, bus: EventBus, consumer: ConsumerDefinition, metrics?: ServiceMetrics): Promise<BusSubscription> {
+export async function startConsumer(orm: MikroORM, bus: EventBus, consumer: ConsumerDefinition, metrics?: ServiceMetrics): Promise<DurableSubscription> {
   // The consumer's span continues the trace of the publish that sent the event (its envelope).
   const service = consumer.name.split('.')[0];
   const attributes = (event: DomainEvent) => ({ 'messaging.operation.type': 'process', 'messaging.destination.name': event.stream, 'messaging.consumer.group.name': consumer.name, 'messaging.message.id': event.id, 'dfdg.event.kind': event.kind });

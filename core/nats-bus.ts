@@ -2,14 +2,22 @@
 // `dfdg.events.<subgraph>`; the publisher sets the event id as the message id so a relay that
 // republishes after a crash is de-duplicated by the server, and each consumer is a durable,
 // explicitly acknowledged JetStream consumer that resumes where it left off.
-import { AckPolicy, DeliverPolicy, JSONCodec, connect, nanos, type ConsumerMessages, type JetStreamClient, type JsMsg, type NatsConnection } from 'nats';
-import type { BusEvent, BusSubscription, EventBus, EventHandler } from './bus';
+import { AckPolicy, DeliverPolicy, JSONCodec, connect, nanos, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg, type NatsConnection } from 'nats';
+import { createBackoff, type BackoffOptions } from './backoff';
+import type { BusEvent, BusSubscription, DurableSubscription, EventBus, EventHandler } from './bus';
 import type { DomainEvent } from './events';
 
 const JETSTREAM_STREAM = 'DFDG_EVENTS';
 const codec = JSONCodec<DomainEvent>();
 /** Fetches tried before a read that should find events gives up and fails rather than answer empty. */
 const READ_ATTEMPTS = 5;
+/**
+ * How long a delivered, unacknowledged message waits before JetStream redelivers it: after a
+ * SIGKILL the restarted process (or a replica) gets the message the dead one held within this.
+ */
+export const ACK_WAIT_MS = 2_000;
+/** How often a handler still running tells JetStream so (well inside ACK_WAIT_MS). */
+const HEARTBEAT_MS = 500;
 
 /** The JetStream stream sequence is the bus's global sequence. */
 function toBusEvent(message: JsMsg): BusEvent {
@@ -22,7 +30,8 @@ export interface NatsBusOptions {
   namespace?: string;
   /** How long JetStream keeps events (the replay horizon for consumers and resuming subscribers). */
   maxAgeDays?: number;
-  log?: (message: string, error: unknown) => void;
+  /** Consumer failures and recoveries, one line each (core/backoff.ts); silent by default. */
+  log?: BackoffOptions['log'];
 }
 
 export class NatsBus implements EventBus {
@@ -33,7 +42,7 @@ export class NatsBus implements EventBus {
     private readonly js: JetStreamClient,
     private readonly streamName: string,
     private readonly subjectPrefix: string,
-    private readonly log: (message: string, error: unknown) => void,
+    private readonly log: BackoffOptions['log'],
   ) {}
 
   static async connect(options: NatsBusOptions): Promise<NatsBus> {
@@ -55,44 +64,53 @@ export class NatsBus implements EventBus {
     } catch {
       await manager.streams.add(config);
     }
-    return new NatsBus(connection, connection.jetstream(), streamName, subjectPrefix, options.log ?? (() => undefined));
+    return new NatsBus(connection, connection.jetstream(), streamName, subjectPrefix, options.log ?? { error: () => undefined, info: () => undefined });
   }
 
   async publish(event: DomainEvent): Promise<void> {
     await this.js.publish(`${this.subjectPrefix}.${event.stream}`, codec.encode(event), { msgID: event.id });
   }
 
-  async subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<BusSubscription> {
+  async subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<DurableSubscription> {
     const manager = await this.connection.jetstreamManager();
     const consumers: ConsumerMessages[] = [];
+    const durables: string[] = [];
+    // Durables whose handler is failing on an event: a reader gains nothing by waiting for them.
+    const failing = new Set<string>();
     for (const stream of streams) {
       const durable = `${durableName}-${stream}`.replace(/[^A-Za-z0-9_-]/g, '_');
-      await manager.consumers.add(this.streamName, {
-        durable_name: durable,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        filter_subject: `${this.subjectPrefix}.${stream}`,
-        // One in flight at a time keeps the stream's order through redeliveries.
-        max_ack_pending: 1,
-        ack_wait: nanos(30_000),
-      });
+      await this.ensureConsumer(manager, durable, `${this.subjectPrefix}.${stream}`);
+      durables.push(durable);
       const consumer = await this.js.consumers.get(this.streamName, durable);
       const messages = await consumer.consume();
       consumers.push(messages);
       this.subscriptions.add(messages);
+      const backoff = createBackoff({ name: `consumer ${durable}`, log: this.log, initialMs: 250, maxMs: 10_000 });
       void (async () => {
         for await (const message of messages) {
+          // A handler slower than ack_wait says it is still at it, so the message is not redelivered meanwhile.
+          const heartbeat = setInterval(() => message.working(), HEARTBEAT_MS);
           try {
             await handler(toBusEvent(message));
-            message.ack();
+            // Confirmed, so a reader waiting for this consumer (caughtUp) sees the ack on its next look.
+            await message.ackAck();
+            backoff.succeeded();
+            failing.delete(durable);
           } catch (error) {
-            this.log(`consumer ${durable} failed; will retry`, error);
-            message.nak(1000);
+            // Redelivered after the backoff; nothing later is delivered meanwhile (max_ack_pending 1).
+            failing.add(durable);
+            message.nak(backoff.failed(error));
+          } finally {
+            clearInterval(heartbeat);
           }
         }
       })();
     }
     return {
+      caughtUp: async () => {
+        const infos = await Promise.all(durables.filter((d) => !failing.has(d)).map((durable) => manager.consumers.info(this.streamName, durable)));
+        return infos.every((info) => info.num_pending === 0 && info.num_ack_pending === 0);
+      },
       close: async () => {
         for (const messages of consumers) {
           messages.stop();
@@ -100,6 +118,25 @@ export class NatsBus implements EventBus {
         }
       },
     };
+  }
+
+  /**
+   * Creates the durable consumer, or brings an existing one's acknowledgement settings up to date (a
+   * consumer made by an earlier version waited 30 s for a message a killed process held).
+   */
+  private async ensureConsumer(manager: JetStreamManager, durable: string, subject: string): Promise<void> {
+    const settings = {
+      // One in flight at a time keeps the stream's order through redeliveries and across replicas.
+      max_ack_pending: 1,
+      // A message held by a process that died is redelivered this soon; a live handler renews it.
+      ack_wait: nanos(ACK_WAIT_MS),
+    };
+    const existing = await manager.consumers.info(this.streamName, durable).catch(() => null);
+    if (!existing) {
+      await manager.consumers.add(this.streamName, { durable_name: durable, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, filter_subject: subject, ...settings });
+    } else if (existing.config.ack_wait !== settings.ack_wait || existing.config.max_ack_pending !== settings.max_ack_pending) {
+      await manager.consumers.update(this.streamName, durable, settings);
+    }
   }
 
   async read(afterSequence: number, limit: number): Promise<BusEvent[]> {

@@ -3,6 +3,7 @@
 // later position instead of being skipped; publishing then retries until the bus accepts.
 import { LockMode, type MikroORM } from '@mikro-orm/core';
 import { SpanKind } from '@opentelemetry/api';
+import { createBackoff, type Backoff, type BackoffOptions } from './backoff';
 import type { EventBus } from './bus';
 import { toIsoDate } from './dates';
 import type { DomainEvent } from './events';
@@ -15,7 +16,10 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
   private streamRowExists = false;
+  private readonly backoff: Backoff;
+  private retryInMs = 0;
 
   constructor(
     private readonly orm: MikroORM,
@@ -24,21 +28,44 @@ export class OutboxRelay {
     private readonly options: {
       /** PostgreSQL: lock the stream_state row so relay replicas never hand out one position twice. */
       lockStreamRow: boolean;
-      log: (message: string, error: unknown) => void;
+      log: BackoffOptions['log'];
+      /** Waits between failed polls (core/backoff.ts defaults); tests shorten them. */
+      retry?: Pick<BackoffOptions, 'initialMs' | 'maxMs' | 'random'>;
     },
-  ) {}
+  ) {
+    this.backoff = createBackoff({ name: `outbox relay of ${stream}`, log: options.log, maxMs: 10_000, ...options.retry });
+  }
 
-  /** Polls as a safety net for events committed by another process (a seed script, a restart). */
+  /**
+   * Polls as a safety net: every mutation drains right after its commit (core/subgraph-server.ts),
+   * the poll publishes what another process committed (a seed script) or a failed drain left. While
+   * the database or the bus fails, it waits longer each time (core/backoff.ts) instead of every second.
+   */
   start(intervalMs = 1000): void {
-    this.timer = setInterval(() => void this.drain().catch((e) => this.options.log('outbox relay failed', e)), intervalMs);
-    this.timer.unref();
+    this.stopped = false;
+    const next = (delayMs: number) => {
+      if (this.stopped) return;
+      this.timer = setTimeout(() => void this.drain().then(() => next(intervalMs), () => next(this.retryInMs)), delayMs);
+      this.timer.unref();
+    };
+    next(intervalMs);
+  }
+
+  /** True from a failed drain until one succeeds again (the poll retries meanwhile, with backoff). */
+  get failing(): boolean {
+    return this.backoff.failures > 0;
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
   }
 
-  /** Numbers and publishes everything committed so far. Concurrent calls share one run. */
+  /**
+   * Numbers and publishes everything committed so far. Concurrent calls share one run. Whoever
+   * calls it (the poll, a mutation, shutdown), a failure counts towards the poll's backoff and a
+   * success ends it, so the log has one line when publishing starts failing and one when it recovers.
+   */
   async drain(): Promise<void> {
     if (this.running) {
       this.again = true;
@@ -50,9 +77,17 @@ export class OutboxRelay {
         while ((await this.numberPending()) === BATCH);
         while ((await this.publishNumbered()) === BATCH);
       } while (this.again);
-    })().finally(() => {
-      this.running = null;
-    });
+    })()
+      .then(
+        () => this.backoff.succeeded(),
+        (error: unknown) => {
+          this.retryInMs = this.backoff.failed(error);
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 

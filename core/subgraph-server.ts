@@ -10,9 +10,10 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { KeyLike } from 'jose';
 import type { Clock } from './clock';
-import type { EventBus, BusSubscription } from './bus';
+import type { DurableSubscription, EventBus } from './bus';
 import type { DatabaseTarget } from './config';
 import { cprPseudonymiser, type Pseudonymise } from './cpr-pseudonym';
+import { createBackoff } from './backoff';
 import { startConsumer, type ConsumerDefinition } from './consumer';
 import { openDatabase, type SubgraphMigrations } from './db';
 import { maskErrors } from './error-masking';
@@ -24,6 +25,7 @@ import type { Identity } from './identity';
 import { logger } from './logger';
 import { ServiceMetrics } from './metrics';
 import { queryProtection, SUBGRAPH_LIMITS } from './query-limits';
+import { publishBeforeResponding, readYourWritesBarrier, waitForConsumers } from './read-your-writes';
 import { OutboxRelay } from './relay';
 import { currentRequest, noteCaller } from './request-id';
 import { scalarResolvers } from './scalars';
@@ -85,11 +87,6 @@ export interface SubgraphRuntime {
   bus: EventBus;
   clock: Clock;
   identityPublicKey: KeyLike;
-  /**
-   * Embedded mode: a mutation's response waits until its events are published (the in-process bus
-   * delivers synchronously), so a client reading another subgraph next sees the change.
-   */
-  syncDelivery: boolean;
   maxBodyBytes?: number;
   /** Run the module's scheduled jobs on their timers (default on; tests run them by mutation). */
   scheduledJobs?: boolean;
@@ -123,13 +120,12 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     onQuery: runtime.onQuery,
   });
   traceSql(orm, module.name, runtime.database.kind);
-  const relay = new OutboxRelay(orm, runtime.bus, module.name, {
-    lockStreamRow: runtime.database.kind === 'postgresql',
-    log: (message, error) => logger.error({ err: error, service: module.name }, message),
-  });
-  const verifier = new IdentityTokenVerifier(runtime.identityPublicKey, module.name);
   const log = logger.child({ service: module.name });
+  const relay = new OutboxRelay(orm, runtime.bus, module.name, { lockStreamRow: runtime.database.kind === 'postgresql', log });
+  const verifier = new IdentityTokenVerifier(runtime.identityPublicKey, module.name);
   const metrics = subgraphMetrics(module.name, orm, relay, log);
+  // Filled once the server is up; read your own writes (core/read-your-writes.ts) waits on them.
+  const subscriptions: DurableSubscription[] = [];
   // Limits of its own, not only the gateway's: a leaked identity token must not buy unbounded work.
   const protection = queryProtection<SubgraphContext<L>>(SUBGRAPH_LIMITS);
 
@@ -146,7 +142,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     // Inline traces are for Apollo's hosted reporting, which this deployment does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), operationNamePlugin(), refuseServiceSdlPlugin(), ...protection.plugins, ...(runtime.syncDelivery ? [publishBeforeResponding(relay)] : [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), operationNamePlugin(), refuseServiceSdlPlugin(), ...protection.plugins, waitForConsumers(readYourWritesBarrier(subscriptions, log)), publishBeforeResponding(relay)],
   });
   await apollo.start();
 
@@ -173,7 +169,6 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     },
   });
 
-  const subscriptions: BusSubscription[] = [];
   for (const consumer of module.consumers?.(runtime.clock) ?? []) {
     subscriptions.push(await startConsumer(orm, runtime.bus, consumer, metrics));
   }
@@ -223,6 +218,8 @@ function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: Mi
   let running = false;
   const log = logger.child({ subgraph: module.name, job: job.name });
   const lease = leaseFor(runtime.database, `dfdg-${module.name}-job`, (error) => log.warn({ err: error }, 'lost the connection holding the job lease'));
+  // A job failing tick after tick (its database down) logs when it starts failing and when it recovers.
+  const backoff = createBackoff({ name: `scheduled job ${job.name}`, log });
   const timer = setInterval(() => {
     if (running) return;
     running = true;
@@ -240,8 +237,12 @@ function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: Mi
     };
     lease
       .runExclusively(`job:${module.name}:${job.name}`, () => job.run(ctx))
-      .then((run) => (run.ran ? log.info({ result: run.result }, 'scheduled job ran') : log.debug('another replica is running this job; skipped')))
-      .catch((error: unknown) => log.error({ err: error }, 'scheduled job failed; retried at the next tick'))
+      .then((run) => {
+        backoff.succeeded();
+        if (run.ran) log.info({ result: run.result }, 'scheduled job ran');
+        else log.debug('another replica is running this job; skipped');
+      })
+      .catch((error: unknown) => backoff.failed(error))
       .finally(() => {
         running = false;
       });
@@ -285,7 +286,8 @@ function effectuator<L>(module: SubgraphModule<L>, orm: MikroORM, runtime: Subgr
   return {
     run,
     every(intervalMs: number): NodeJS.Timeout {
-      const timer = setInterval(() => void run().catch((error: unknown) => log.error({ err: error }, 'effectuation failed')), intervalMs);
+      const backoff = createBackoff({ name: 'effectuation', log });
+      const timer = setInterval(() => void run().then(() => backoff.succeeded(), (error: unknown) => backoff.failed(error)), intervalMs);
       timer.unref();
       return timer;
     },
@@ -308,16 +310,4 @@ function subgraphMetrics(name: string, orm: MikroORM, relay: OutboxRelay, log: t
     }, unread);
   }
   return metrics;
-}
-
-function publishBeforeResponding(relay: OutboxRelay) {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ operation }: { operation?: { operation: string } | null }) {
-          if (operation?.operation === 'mutation') await relay.drain();
-        },
-      };
-    },
-  };
 }

@@ -64,7 +64,6 @@ export async function startEmbeddedSubgraphs(options: EmbeddedOptions): Promise<
   const identityPublicKey = await identityVerificationKey(options.dataDir, options.keys);
   const cprPseudonymKey = await pseudonymKey(options.dataDir, options.keys);
   const bus = options.bus ?? new InProcessBus(path.join(options.dataDir, 'bus.sqlite'));
-  const syncDelivery = bus instanceof InProcessBus;
   const clock = options.clock ?? systemClock;
   // JetStream expires old events itself (max_age); the in-process log is pruned here.
   const pruning = bus instanceof InProcessBus ? setInterval(() => bus.prune(clock.now()), 3_600_000).unref() : null;
@@ -85,7 +84,6 @@ export async function startEmbeddedSubgraphs(options: EmbeddedOptions): Promise<
           clock,
           identityPublicKey,
           cprPseudonymKey,
-          syncDelivery,
           onQuery: options.onQuery ? (sql) => options.onQuery!(module.name, sql) : undefined,
         }),
       );

@@ -42,7 +42,6 @@ export async function startGatewayProcess(): Promise<Stop> {
     identityPublicKey: await publicHalf(signingKey),
     // Notifications never pseudonymise a CPR: a throwaway key, so gateway hosts need not hold the analysts' secret.
     cprPseudonymKey: randomBytes(32),
-    syncDelivery: false,
   });
   const subgraphUrls: Record<string, string> = { notifications: notifications.url };
   for (const { name } of SUBGRAPHS) {

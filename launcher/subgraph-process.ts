@@ -26,7 +26,6 @@ export async function startSubgraphProcess(name: string): Promise<Stop> {
     clock: systemClock,
     identityPublicKey,
     cprPseudonymKey,
-    syncDelivery: false,
   });
   logger.info({ url: running.url, subgraph: name }, 'subgraph is up');
   return async () => {

@@ -131,7 +131,6 @@ describeOnPostgres('scheduled jobs across replicas on PostgreSQL', () => {
             clock: new ManualClock('2026-11-23T09:00:00Z'),
             identityPublicKey: publicKey,
             cprPseudonymKey: Buffer.alloc(32, 1),
-            syncDelivery: false,
           }),
         );
       }

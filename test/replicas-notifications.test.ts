@@ -48,7 +48,6 @@ describeOnPostgres('notification acknowledgements across gateway replicas on Pos
           clock: new ManualClock('2026-11-23T09:00:00Z'),
           identityPublicKey: keys.publicKey,
           cprPseudonymKey: Buffer.alloc(32, 1),
-          syncDelivery: false,
         }),
       );
     }

@@ -138,7 +138,6 @@ describe.each([
       clock,
       identityPublicKey: (await generateKeyPair('ES256')).publicKey,
       cprPseudonymKey: Buffer.alloc(32, 1),
-      syncDelivery: !useNats,
       scheduledJobs: false,
     }));
 

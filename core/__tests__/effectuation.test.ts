@@ -70,7 +70,6 @@ async function start(clock: ManualClock, effects: EffectHandlers, timers = false
     clock,
     identityPublicKey: (await generateKeyPair('ES256')).publicKey,
     cprPseudonymKey: Buffer.alloc(32, 1),
-    syncDelivery: true,
     // The minute timer stays off unless a test is about it: the tests move the clock and call
     // effectuate() themselves.
     scheduledJobs: timers,

@@ -46,7 +46,7 @@ describeOnPostgres('the outbox relay on PostgreSQL', () => {
     const bus = new InProcessBus();
     const seen: DomainEvent[] = [];
     await bus.subscribe('collector', ['test'], async (event) => void seen.push(event));
-    const replicas = [0, 1].map(() => new OutboxRelay(orm, bus, 'test', { lockStreamRow: true, log: () => undefined }));
+    const replicas = [0, 1].map(() => new OutboxRelay(orm, bus, 'test', { lockStreamRow: true, log: { error: () => undefined, info: () => undefined } }));
     const drainBoth = () => Promise.all(replicas.map((r) => r.drain()));
 
     // The late writer takes the lowest insert id and keeps its transaction open.
@@ -76,7 +76,7 @@ describeOnPostgres('the outbox relay on PostgreSQL', () => {
     expect(seen.findIndex((e) => e.kind === 'LATE')).toBeGreaterThanOrEqual(20);
 
     // A relay of a restarted process goes on from the stored position, never from 0 again.
-    const restarted = new OutboxRelay(orm, bus, 'test', { lockStreamRow: true, log: () => undefined });
+    const restarted = new OutboxRelay(orm, bus, 'test', { lockStreamRow: true, log: { error: () => undefined, info: () => undefined } });
     await writeNote('after restart');
     await restarted.drain();
     expect(seen.map((e) => e.streamPosition).slice(-1)).toEqual([32]);

@@ -25,7 +25,7 @@ async function openOrm(file = 'outbox.sqlite'): Promise<MikroORM> {
 }
 
 function relayFor(orm: MikroORM, bus: InProcessBus): OutboxRelay {
-  return new OutboxRelay(orm, bus, 'test', { lockStreamRow: false, log: () => undefined });
+  return new OutboxRelay(orm, bus, 'test', { lockStreamRow: false, log: { error: () => undefined, info: () => undefined } });
 }
 
 async function writeNote(orm: MikroORM, text: string, fail = false): Promise<void> {

@@ -43,7 +43,6 @@ async function start(run: (identity: Identity) => Promise<void>, scheduledJobs =
     clock: new ManualClock('2026-11-23T09:00:00Z'),
     identityPublicKey: (await generateKeyPair('ES256')).publicKey,
     cprPseudonymKey: Buffer.alloc(32, 1),
-    syncDelivery: true,
     scheduledJobs,
   });
 }
