@@ -1,7 +1,8 @@
-// Publishes a subgraph's outbox to the bus in commit order. Numbering and publishing are separate
-// steps: positions are assigned to committed rows under a lock, so a row that commits late gets a
-// later position instead of being skipped; publishing then retries until the bus accepts.
-import { LockMode, type MikroORM } from '@mikro-orm/core';
+// Publishes a subgraph's outbox to the bus in commit order. Positions are given in commit order: by
+// the committing transaction itself (core/outbox-numbering.ts), or here, under the same lock, for a
+// row that was committed without one, so a row that commits late gets a later position instead of
+// being skipped; publishing then retries until the bus accepts.
+import { LockMode, QueryOrder, type MikroORM } from '@mikro-orm/core';
 import { SpanKind } from '@opentelemetry/api';
 import { createBackoff, type Backoff, type BackoffOptions } from './backoff';
 import type { EventBus } from './bus';
@@ -74,8 +75,7 @@ export class OutboxRelay {
     this.running = (async () => {
       do {
         this.again = false;
-        while ((await this.numberPending()) === BATCH);
-        while ((await this.publishNumbered()) === BATCH);
+        while (await this.publishPending());
       } while (this.again);
     })()
       .then(
@@ -119,19 +119,22 @@ export class OutboxRelay {
     });
   }
 
-  private async publishNumbered(): Promise<number> {
+  /**
+   * Publishes a batch of what is committed and not yet published, in position order; numbers rows
+   * that came without a position (committed by a process that does not number on commit, or from a
+   * savepoint) first. One read when there is nothing to do. True while there may be more.
+   */
+  private async publishPending(): Promise<boolean> {
     const em = this.orm.em.fork();
-    const batch = await em.find(
-      OutboxEvent,
-      { publishedAt: null, streamPosition: { $ne: null } },
-      { orderBy: { streamPosition: 'asc' }, limit: BATCH },
-    );
-    for (const row of batch) {
-      await this.publish(toDomainEvent(this.stream, row));
-      row.publishedAt = new Date();
+    const batch = await em.find(OutboxEvent, { publishedAt: null }, { orderBy: { streamPosition: QueryOrder.ASC_NULLS_LAST }, limit: BATCH });
+    const numbered = batch.filter((row) => row.streamPosition !== null);
+    for (const row of numbered) await this.publish(toDomainEvent(this.stream, row));
+    if (numbered.length > 0) await em.nativeUpdate(OutboxEvent, { seq: { $in: numbered.map((row) => row.seq) } }, { publishedAt: new Date() });
+    if (numbered.length < batch.length) {
+      while ((await this.numberPending()) === BATCH);
+      return true;
     }
-    await em.flush();
-    return batch.length;
+    return batch.length === BATCH;
   }
 
   /**

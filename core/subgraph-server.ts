@@ -26,6 +26,7 @@ import { logger } from './logger';
 import { ServiceMetrics } from './metrics';
 import { queryProtection, SUBGRAPH_LIMITS } from './query-limits';
 import { publishBeforeResponding, readYourWritesBarrier, waitForConsumers } from './read-your-writes';
+import { numberOutboxOnCommit } from './outbox-numbering';
 import { OutboxRelay } from './relay';
 import { currentRequest, noteCaller } from './request-id';
 import { scalarResolvers } from './scalars';
@@ -120,6 +121,7 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
     onQuery: runtime.onQuery,
   });
   traceSql(orm, module.name, runtime.database.kind);
+  numberOutboxOnCommit(orm, module.name, runtime.database.kind === 'postgresql');
   const log = logger.child({ service: module.name });
   const relay = new OutboxRelay(orm, runtime.bus, module.name, { lockStreamRow: runtime.database.kind === 'postgresql', log });
   const verifier = new IdentityTokenVerifier(runtime.identityPublicKey, module.name);

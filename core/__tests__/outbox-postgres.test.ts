@@ -8,7 +8,8 @@ import { InProcessBus } from '../bus';
 import { ManualClock } from '../clock';
 import { dropPostgresDatabase, ensurePostgresDatabase, ormOptions } from '../db';
 import type { DomainEvent } from '../events';
-import { recordEvent } from '../outbox';
+import { OutboxEvent, recordEvent } from '../outbox';
+import { numberOutboxOnCommit } from '../outbox-numbering';
 import { OutboxRelay } from '../relay';
 import { Note, NoteSchema } from './note-entity';
 
@@ -21,6 +22,8 @@ const clock = new ManualClock('2026-11-23T09:00:00Z');
 describeOnPostgres('the outbox relay on PostgreSQL', () => {
   let url: string;
   let orm: MikroORM;
+  /** The same database through an ORM that numbers on commit, as every subgraph process does. */
+  let numbering: MikroORM;
 
   beforeAll(async () => {
     const target = new URL(server!);
@@ -29,14 +32,17 @@ describeOnPostgres('the outbox relay on PostgreSQL', () => {
     await ensurePostgresDatabase(url);
     orm = await MikroORM.init(ormOptions({ subgraph: 'test', target: { kind: 'postgresql', location: url }, entities: [NoteSchema as EntitySchema], migrations: { sqlite: [], postgresql: [] } }));
     await orm.schema.updateSchema();
+    numbering = await MikroORM.init(ormOptions({ subgraph: 'test', target: { kind: 'postgresql', location: url }, entities: [NoteSchema as EntitySchema], migrations: { sqlite: [], postgresql: [] } }));
+    numberOutboxOnCommit(numbering, 'test', true);
   });
   afterAll(async () => {
+    await numbering?.close();
     await orm?.close();
     if (url) await dropPostgresDatabase(url);
   });
 
-  async function writeNote(text: string): Promise<void> {
-    await orm.em.fork().transactional(async (em) => {
+  async function writeNote(text: string, through = orm): Promise<void> {
+    await through.em.fork().transactional(async (em) => {
       em.create(Note, { text });
       recordEvent(em, clock, { kind: 'NOTE_WRITTEN', payload: { text } });
     });
@@ -80,6 +86,37 @@ describeOnPostgres('the outbox relay on PostgreSQL', () => {
     await writeNote('after restart');
     await restarted.drain();
     expect(seen.map((e) => e.streamPosition).slice(-1)).toEqual([32]);
+    await bus.close();
+  });
+
+  it('writers that number on commit, racing each other, a late writer and relays, still give positions in commit order without gaps', async () => {
+    const bus = new InProcessBus();
+    const seen: DomainEvent[] = [];
+    await bus.subscribe('collector-on-commit', ['test'], async (event) => void seen.push(event));
+    const relays = [0, 1].map(() => new OutboxRelay(numbering, bus, 'test', { lockStreamRow: true, log: { error: () => undefined, info: () => undefined } }));
+    const drainBoth = () => Promise.all(relays.map((r) => r.drain()));
+    const before = (await numbering.em.fork().findOneOrFail(OutboxEvent, { streamPosition: { $ne: null } }, { orderBy: { streamPosition: 'desc' } })).streamPosition!;
+    await drainBoth();
+    seen.length = 0;
+
+    const late = numbering.em.fork();
+    await numbering.em.transactional(async () => undefined); // the pool warmed, so the late writer's connection is not the last free one
+    const lateDone = late.transactional(async (em) => {
+      recordEvent(em, clock, { kind: 'LATE', payload: {} });
+      await em.flush();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Half of the writers go through a process that does not number on commit (left to the relay).
+    await Promise.all(Array.from({ length: 20 }, (_, i) => writeNote(`c${i}`, i % 2 === 0 ? numbering : orm).then(drainBoth)));
+    // Committed by writers that number on commit: positioned before any relay ran.
+    const unpublished = await numbering.em.fork().find(OutboxEvent, { publishedAt: null, kind: 'NOTE_WRITTEN' });
+    expect(unpublished.every((row) => row.streamPosition !== null)).toBe(true);
+    await lateDone;
+    await drainBoth();
+
+    expect(seen.map((e) => e.streamPosition)).toEqual(Array.from({ length: 21 }, (_, i) => before + i + 1));
+    expect(seen.at(-1)!.kind).toBe('LATE');
     await bus.close();
   });
 });

@@ -10,6 +10,7 @@ import { startConsumer } from '../consumer';
 import { ormOptions } from '../db';
 import type { DomainEvent } from '../events';
 import { OutboxEvent, recordEvent } from '../outbox';
+import { numberOutboxOnCommit } from '../outbox-numbering';
 import { OutboxRelay } from '../relay';
 import { Note, NoteSchema } from './note-entity';
 
@@ -113,4 +114,53 @@ it('a consumer fed the same event twice changes nothing the second time', async 
   expect(handled).toBe(1);
   expect(await orm.em.fork().count(Note)).toBe(1);
   await orm.close();
+});
+
+describe('numbering on commit (core/outbox-numbering.ts)', () => {
+  async function openNumbering(statements: string[]): Promise<MikroORM> {
+    const orm = await MikroORM.init(
+      ormOptions({ subgraph: 'test', target: { kind: 'sqlite', location: path.join(dir, 'numbering.sqlite') }, entities: [NoteSchema as EntitySchema], migrations: { sqlite: [], postgresql: [] }, onQuery: (sql) => statements.push(sql) }),
+    );
+    await orm.schema.updateSchema();
+    numberOutboxOnCommit(orm, 'test', false);
+    return orm;
+  }
+  const positions = async (orm: MikroORM) => (await orm.em.fork().find(OutboxEvent, {}, { orderBy: { seq: 'asc' } })).map((row) => [row.kind, row.streamPosition]);
+
+  it('a committed event has its position before any relay ran, whether the flush had a transaction of its own or not', async () => {
+    const orm = await openNumbering([]);
+    await writeNote(orm, 'in a transaction');
+    const em = orm.em.fork();
+    recordEvent(em, clock, { kind: 'FLUSHED_ALONE', payload: {} });
+    await em.flush();
+    expect(await positions(orm)).toEqual([['NOTE_WRITTEN', 1], ['FLUSHED_ALONE', 2]]);
+    await orm.close();
+  });
+
+  it('a transaction without events takes no lock and runs no numbering; a rolled-back one numbers nothing', async () => {
+    const statements: string[] = [];
+    const orm = await openNumbering(statements);
+    statements.length = 0;
+    await orm.em.fork().transactional(async (em) => void em.create(Note, { text: 'no event' }));
+    expect(statements.filter((sql) => /stream_state|stream_position/.test(sql))).toEqual([]);
+    await expect(writeNote(orm, 'never', true)).rejects.toThrow('rolled back');
+    await writeNote(orm, 'after the rollback');
+    expect(await positions(orm)).toEqual([['NOTE_WRITTEN', 1]]);
+    await orm.close();
+  });
+
+  it('an event from a savepoint, which its commit does not see, is numbered by the next commit or the relay, in the order written', async () => {
+    const orm = await openNumbering([]);
+    const bus = new InProcessBus();
+    const seen = await collect(bus);
+    await writeNote(orm, 'first');
+    await orm.em.fork().transactional(async (em) => {
+      await em.transactional(async (inner) => void recordEvent(inner, clock, { kind: 'FROM_SAVEPOINT', payload: {} }));
+    });
+    await writeNote(orm, 'third');
+    await relayFor(orm, bus).drain();
+    // The next commit that numbers takes it along, in the order the rows were written.
+    expect(seen.map((e) => [e.kind, e.streamPosition])).toEqual([['NOTE_WRITTEN', 1], ['FROM_SAVEPOINT', 2], ['NOTE_WRITTEN', 3]]);
+    await orm.close();
+  });
 });
