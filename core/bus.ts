@@ -13,6 +13,11 @@ export interface BusEvent extends DomainEvent {
 }
 
 export type EventHandler = (event: BusEvent) => Promise<void>;
+/**
+ * Handles events of one durable consumer in order, several at once when several are waiting (a
+ * consumer catching up applies them in one transaction). All are acknowledged when it returns.
+ */
+export type BatchHandler = (events: BusEvent[]) => Promise<void>;
 
 export interface BusSubscription {
   close(): Promise<void>;
@@ -35,6 +40,8 @@ export interface EventBus {
    * resuming after the last event `durableName` acknowledged (by returning without throwing).
    */
   subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<DurableSubscription>;
+  /** The same durable consumer, handed up to `maxBatch` waiting events at a time. */
+  subscribeBatched(durableName: string, streams: string[], handler: BatchHandler, maxBatch: number): Promise<DurableSubscription>;
   /** Up to `limit` events of all streams after `afterSequence`, in order (replay for resuming readers). */
   read(afterSequence: number, limit: number): Promise<BusEvent[]>;
   /** The sequence of the newest event in the log (0 when empty). */
@@ -51,7 +58,8 @@ export interface EventBus {
 interface DurableSubscriber {
   name: string;
   streams: string[];
-  handler: EventHandler;
+  handler: BatchHandler;
+  maxBatch: number;
   running: Promise<void> | null;
   again: boolean;
   closed: boolean;
@@ -99,8 +107,12 @@ export class InProcessBus implements EventBus {
     await Promise.all([...this.durable].filter((s) => s.streams.includes(event.stream)).map((s) => this.pump(s)));
   }
 
-  async subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<DurableSubscription> {
-    const subscriber: DurableSubscriber = { name: durableName, streams, handler, running: null, again: false, closed: false };
+  subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<DurableSubscription> {
+    return this.subscribeBatched(durableName, streams, ([event]) => handler(event), 1);
+  }
+
+  async subscribeBatched(durableName: string, streams: string[], handler: BatchHandler, maxBatch: number): Promise<DurableSubscription> {
+    const subscriber: DurableSubscriber = { name: durableName, streams, handler, maxBatch, running: null, again: false, closed: false };
     this.durable.add(subscriber);
     await this.pump(subscriber);
     return {
@@ -168,17 +180,14 @@ export class InProcessBus implements EventBus {
     const offset = this.db.prepare('select last_sequence from bus_consumer where durable = ?').get(subscriber.name) as { last_sequence: number } | undefined;
     let last = offset?.last_sequence ?? 0;
     const placeholders = subscriber.streams.map(() => '?').join(', ');
-    const select = this.db.prepare(`select sequence, body from bus_event where sequence > ? and stream in (${placeholders}) order by sequence limit 200`);
+    const select = this.db.prepare(`select sequence, body from bus_event where sequence > ? and stream in (${placeholders}) order by sequence limit ?`);
     const acknowledge = this.db.prepare('insert into bus_consumer (durable, last_sequence) values (?, ?) on conflict (durable) do update set last_sequence = excluded.last_sequence');
     for (;;) {
-      const rows = select.all(last, ...subscriber.streams) as { sequence: number; body: string }[];
+      const rows = select.all(last, ...subscriber.streams, subscriber.maxBatch) as { sequence: number; body: string }[];
       if (rows.length === 0 || subscriber.closed) return;
-      for (const row of rows) {
-        if (subscriber.closed) return;
-        await subscriber.handler({ ...(JSON.parse(row.body) as DomainEvent), sequence: row.sequence });
-        last = row.sequence;
-        acknowledge.run(subscriber.name, last);
-      }
+      await subscriber.handler(rows.map((row) => ({ ...(JSON.parse(row.body) as DomainEvent), sequence: row.sequence })));
+      last = rows[rows.length - 1].sequence;
+      acknowledge.run(subscriber.name, last);
     }
   }
 }

@@ -4,7 +4,7 @@
 // explicitly acknowledged JetStream consumer that resumes where it left off.
 import { AckPolicy, DeliverPolicy, JSONCodec, connect, nanos, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg, type NatsConnection } from 'nats';
 import { createBackoff, type BackoffOptions } from './backoff';
-import type { BusEvent, BusSubscription, DurableSubscription, EventBus, EventHandler } from './bus';
+import type { BatchHandler, BusEvent, BusSubscription, DurableSubscription, EventBus, EventHandler } from './bus';
 import type { DomainEvent } from './events';
 
 const JETSTREAM_STREAM = 'DFDG_EVENTS';
@@ -71,7 +71,17 @@ export class NatsBus implements EventBus {
     await this.js.publish(`${this.subjectPrefix}.${event.stream}`, codec.encode(event), { msgID: event.id });
   }
 
-  async subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<DurableSubscription> {
+  subscribe(durableName: string, streams: string[], handler: EventHandler): Promise<DurableSubscription> {
+    return this.subscribeBatched(durableName, streams, ([event]) => handler(event), 1);
+  }
+
+  /**
+   * One message in flight per durable (max_ack_pending 1), so order holds through redeliveries and
+   * across replicas. A consumer that is behind (the message says more are pending: a restart after
+   * a crash) is handed the following events too, read from the stream, in one batch; JetStream then
+   * delivers those one by one, and they are acknowledged without being handled again.
+   */
+  async subscribeBatched(durableName: string, streams: string[], handler: BatchHandler, maxBatch: number): Promise<DurableSubscription> {
     const manager = await this.connection.jetstreamManager();
     const consumers: ConsumerMessages[] = [];
     const durables: string[] = [];
@@ -79,19 +89,28 @@ export class NatsBus implements EventBus {
     const failing = new Set<string>();
     for (const stream of streams) {
       const durable = `${durableName}-${stream}`.replace(/[^A-Za-z0-9_-]/g, '_');
-      await this.ensureConsumer(manager, durable, `${this.subjectPrefix}.${stream}`);
+      const subject = `${this.subjectPrefix}.${stream}`;
+      await this.ensureConsumer(manager, durable, subject);
       durables.push(durable);
       const consumer = await this.js.consumers.get(this.streamName, durable);
       const messages = await consumer.consume();
       consumers.push(messages);
       this.subscriptions.add(messages);
       const backoff = createBackoff({ name: `consumer ${durable}`, log: this.log, initialMs: 250, maxMs: 10_000 });
+      // The highest stream sequence a successful batch handled (this process, this subscription).
+      let handledThrough = 0;
       void (async () => {
         for await (const message of messages) {
           // A handler slower than ack_wait says it is still at it, so the message is not redelivered meanwhile.
           const heartbeat = setInterval(() => message.working(), HEARTBEAT_MS);
           try {
-            await handler(toBusEvent(message));
+            if (message.seq > handledThrough) {
+              const batch = [toBusEvent(message)];
+              const waiting = Math.min(message.info.pending, maxBatch - 1);
+              if (waiting > 0) batch.push(...(await this.readSubject(subject, message.seq, waiting)));
+              await handler(batch);
+              handledThrough = batch[batch.length - 1].sequence;
+            }
             // Confirmed, so a reader waiting for this consumer (caughtUp) sees the ack on its next look.
             await message.ackAck();
             backoff.succeeded();
@@ -161,6 +180,25 @@ export class NatsBus implements EventBus {
       await consumer.delete().catch(() => undefined);
     }
     if (events.length === 0) throw new Error(`JetStream held ${available} event(s) after sequence ${afterSequence} but delivered none`);
+    return events;
+  }
+
+  /**
+   * Up to `limit` events of one subject after `afterSequence` (fewer if the fetch expires first). The
+   * subject as a string, not a list: a list of filters needs NATS 2.10, and servers still run 2.9.
+   */
+  private async readSubject(subject: string, afterSequence: number, limit: number): Promise<BusEvent[]> {
+    const consumer = await this.js.consumers.get(this.streamName, { filterSubjects: subject, opt_start_seq: afterSequence + 1 });
+    const events: BusEvent[] = [];
+    try {
+      const batch = await consumer.fetch({ max_messages: limit, expires: 1000 });
+      for await (const message of batch) {
+        events.push(toBusEvent(message));
+        if (events.length === limit) break;
+      }
+    } finally {
+      await consumer.delete().catch(() => undefined);
+    }
     return events;
   }
 

@@ -58,6 +58,24 @@ it('a consumer whose handler failed gets the event again when it is republished'
   await bus.close();
 });
 
+it('a batched consumer that was away gets what waits in batches of at most its size, in order, and resumes after the last batch', async () => {
+  const file = path.join(dir, 'batched.sqlite');
+  const bus = new InProcessBus(file);
+  for (let i = 1; i <= 7; i++) await bus.publish(event('a', i));
+  await bus.publish(event('b', 1));
+  const batches: number[][] = [];
+  await bus.subscribeBatched('projection', ['a'], async (events) => void batches.push(events.map((e) => e.streamPosition)), 3);
+  await bus.publish(event('a', 8));
+  expect(batches).toEqual([[1, 2, 3], [4, 5, 6], [7], [8]]);
+  await bus.close();
+
+  const again = new InProcessBus(file);
+  const later: number[][] = [];
+  await again.subscribeBatched('projection', ['a'], async (events) => void later.push(events.map((e) => e.streamPosition)), 3);
+  expect(later).toEqual([]);
+  await again.close();
+});
+
 it('watchers see every event after their start sequence once, in order', async () => {
   const bus = new InProcessBus();
   await bus.publish(event('a', 1));

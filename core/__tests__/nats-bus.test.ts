@@ -45,6 +45,22 @@ describeNats('NatsBus (JetStream)', () => {
     await bus.close();
   });
 
+  it('a batched consumer that is behind gets what waits in a few batches, in order, each event handled once', async () => {
+    const bus = await NatsBus.connect({ servers: servers!, namespace });
+    for (let i = 1; i <= 50; i++) await bus.publish(event('epsilon', i));
+    await bus.publish(event('zeta', 1)); // another stream, not asked for
+    const batches: number[][] = [];
+    await bus.subscribeBatched('batched', ['epsilon'], async (events) => void batches.push(events.map((e) => e.streamPosition)), 20);
+    await until(() => batches.flat().length >= 50);
+    await bus.publish(event('epsilon', 51));
+    await until(() => batches.flat().length >= 51);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(batches.flat()).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
+    expect(batches.length).toBeLessThanOrEqual(5);
+    expect(Math.max(...batches.map((b) => b.length))).toBe(20);
+    await bus.close();
+  });
+
   it('a durable consumer resumes after a restart with what it missed, not from the start', async () => {
     const first = await NatsBus.connect({ servers: servers!, namespace });
     const before: number[] = [];

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EntitySchema, MikroORM } from '@mikro-orm/core';
+import { EntitySchema, MikroORM, type EntityManager } from '@mikro-orm/core';
 import { InProcessBus } from '../bus';
 import { ManualClock } from '../clock';
 import { startConsumer } from '../consumer';
@@ -114,6 +114,47 @@ it('a consumer fed the same event twice changes nothing the second time', async 
   expect(handled).toBe(1);
   expect(await orm.em.fork().count(Note)).toBe(1);
   await orm.close();
+});
+
+describe('a consumer that is behind', () => {
+  const noteEvent = (position: number): DomainEvent => ({
+    id: `n${position}`, stream: 'source', streamPosition: position, kind: 'NOTE', personId: null, entityType: null, entityId: null,
+    authorities: {}, occurredAt: clock.now().toISOString(), payload: { text: `note ${position}` }, schemaVersion: 1,
+  });
+
+  it('applies what waits in one transaction per batch, each event once', async () => {
+    const statements: string[] = [];
+    const orm = await MikroORM.init(
+      ormOptions({ subgraph: 'test', target: { kind: 'sqlite', location: path.join(dir, 'batch.sqlite') }, entities: [NoteSchema as EntitySchema], migrations: { sqlite: [], postgresql: [] }, onQuery: (sql) => statements.push(sql) }),
+    );
+    await orm.schema.updateSchema();
+    const bus = new InProcessBus();
+    for (let i = 1; i <= 30; i++) await bus.publish(noteEvent(i));
+    statements.length = 0;
+    await startConsumer(orm, bus, { name: 'test.notes', streams: ['source'], handle: async (em, event) => void em.create(Note, { text: String(event.payload.text) }) });
+    expect((await orm.em.fork().find(Note, {}, { orderBy: { id: 'asc' } })).map((n) => n.text)).toEqual(Array.from({ length: 30 }, (_, i) => `note ${i + 1}`));
+    expect(statements.filter((sql) => /^commit/i.test(sql))).toHaveLength(1);
+    await bus.publish(noteEvent(30)); // a redelivery: nothing happens
+    expect(await orm.em.fork().count(Note)).toBe(30);
+    await orm.close();
+  });
+
+  it('when one event of a batch fails, those before it are applied one by one and it is retried, nothing after it skipped', async () => {
+    const orm = await openOrm('batch-failing.sqlite');
+    const bus = new InProcessBus();
+    for (let i = 1; i <= 5; i++) await bus.publish(noteEvent(i));
+    let failing = true;
+    const consumer = { name: 'test.notes', streams: ['source'], handle: async (em: EntityManager, event: DomainEvent) => {
+      if (event.streamPosition === 3 && failing) throw new Error('not yet');
+      em.create(Note, { text: String(event.payload.text) });
+    } };
+    await expect(startConsumer(orm, bus, consumer)).rejects.toThrow('not yet');
+    expect((await orm.em.fork().find(Note, {}, { orderBy: { id: 'asc' } })).map((n) => n.text)).toEqual(['note 1', 'note 2']);
+    failing = false;
+    await bus.publish(noteEvent(6));
+    expect((await orm.em.fork().find(Note, {}, { orderBy: { id: 'asc' } })).map((n) => n.text)).toEqual(['note 1', 'note 2', 'note 3', 'note 4', 'note 5', 'note 6']);
+    await orm.close();
+  });
 });
 
 describe('numbering on commit (core/outbox-numbering.ts)', () => {
