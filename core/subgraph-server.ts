@@ -17,7 +17,7 @@ import { createBackoff } from './backoff';
 import { startConsumer, type ConsumerDefinition } from './consumer';
 import { openDatabase, type SubgraphMigrations } from './db';
 import { maskErrors } from './error-masking';
-import { leaseFor } from './lease';
+import { leaseFor, type JobLease } from './lease';
 import { operationNamePlugin } from './access-log';
 import { serveApollo } from './http';
 import { CLIENT_OPERATION_HEADER, IDENTITY_HEADER, IdentityTokenVerifier } from './identity-token';
@@ -176,7 +176,8 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
   }
   relay.start();
   await relay.drain();
-  const timers = runtime.scheduledJobs === false ? [] : (module.scheduledJobs ?? []).map((job) => scheduleJob(module, job, orm, runtime, pseudonymiseCpr));
+  const jobs = runtime.scheduledJobs === false ? [] : (module.scheduledJobs ?? []).map((job) => scheduleJob(module, job, orm, runtime, pseudonymiseCpr));
+  const timers = jobs.map((job) => job.timer);
   const effectuation = effectuator(module, orm, runtime, relay, log, metrics);
   // Catch-up: whatever fell due while the process was down takes effect before the first tick.
   await effectuation.run();
@@ -200,6 +201,8 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
   /** Once, however often it is asked (a test stops one subgraph, then the whole system). */
   async function stopOnce(): Promise<void> {
     timers.forEach((timer) => clearInterval(timer));
+    // Another replica takes the jobs over at its next tick rather than after this process is gone.
+    await Promise.all(jobs.map((job) => job.lease.close()));
     // Requests in flight finish first; then what they committed is published before the relay stops.
     await served.close();
     // A failure leaves the rows in the outbox, published by the next start.
@@ -213,10 +216,10 @@ export async function startSubgraph<L>(module: SubgraphModule<L>, runtime: Subgr
 
 /**
  * Runs a job every `intervalMs` with a system identity and a fresh context; a run never overlaps the
- * previous one, nor on PostgreSQL a run of another replica (core/lease.ts: that tick is skipped),
- * and a failure is logged and retried at the next tick (the jobs are idempotent).
+ * previous one, and on PostgreSQL only the replica holding the job's lease runs it (core/lease.ts:
+ * the others skip their ticks); a failure is logged and retried at the next tick (jobs are idempotent).
  */
-function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: MikroORM, runtime: SubgraphRuntime, pseudonymiseCpr: Pseudonymise): NodeJS.Timeout {
+function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: MikroORM, runtime: SubgraphRuntime, pseudonymiseCpr: Pseudonymise): { timer: NodeJS.Timeout; lease: JobLease } {
   let running = false;
   const log = logger.child({ subgraph: module.name, job: job.name });
   const lease = leaseFor(runtime.database, `dfdg-${module.name}-job`, (error) => log.warn({ err: error }, 'lost the connection holding the job lease'));
@@ -242,7 +245,7 @@ function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: Mi
       .then((run) => {
         backoff.succeeded();
         if (run.ran) log.info({ result: run.result }, 'scheduled job ran');
-        else log.debug('another replica is running this job; skipped');
+        else log.debug('another replica holds this job; skipped');
       })
       .catch((error: unknown) => backoff.failed(error))
       .finally(() => {
@@ -250,7 +253,7 @@ function scheduleJob<L>(module: SubgraphModule<L>, job: ScheduledJob<L>, orm: Mi
       });
   }, job.intervalMs);
   timer.unref();
-  return timer;
+  return { timer, lease };
 }
 
 /** The as-of day the gateway forwarded; anything but one valid date reads as today. */
