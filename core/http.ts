@@ -126,6 +126,11 @@ async function handleGraphQL<C extends BaseContext>(
     }
   }
   const query = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+  // The name the client gave, until Apollo resolves the document's own (operationNamePlugin): a
+  // request refused before that (rate limit, token) is then still counted under its operation.
+  const sentName = req.method === 'POST' ? (body as { operationName?: unknown } | undefined)?.operationName : url.searchParams.get('operationName');
+  const record = currentRequest();
+  if (record && typeof sentName === 'string' && sentName) record.operation = sentName;
   if (typeof query === 'string' && nestsDeeperThan(query)) {
     // Refused before graphql-js's recursive parser could exhaust the stack on it (query-nesting.ts).
     throw refusal(400, 'GRAPHQL_VALIDATION_FAILED', 'The query is nested too deeply.');
