@@ -1,0 +1,169 @@
+// The gateway's delivery worker: records what each declared subscription is owed (record.ts), then
+// sends what is due. Delivery state is in the gateway's database, so nothing is lost when a process
+// stops or is killed, and replicas share the work: each attempt first claims its delivery with a
+// conditional update (a lease in the row, wall-clock bounded), so one replica sends it, and a claim
+// left by a replica that died expires for another to take. Order: a delivery is due only when no
+// earlier one with the same subscription and order key (citizen and subgraph area) is undelivered,
+// so a failing citizen holds back only that citizen's later messages in that area. Bounded
+// concurrency, overall and per endpoint: a slow receiver holds a few slots, never the pool.
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import type { ApolloServer } from '@apollo/server';
+import type { BusSubscription, EventBus } from '../../core/bus';
+import type { Clock } from '../../core/clock';
+import type { DatabaseTarget } from '../../core/config';
+import type { Role } from '../../core/identity';
+import { logger } from '../../core/logger';
+import type { GatewayContext } from '../context';
+import { executeFollowUp } from '../follow-up-fetch';
+import { encodePosition } from '../notifications/positions';
+import type { DeliveryConfig } from './config';
+import { Delivery } from './entities/Delivery';
+import { DeliverySubscription } from './entities/DeliverySubscription';
+import { recordDeliveries } from './record';
+import { afterFailure } from './retry-policy';
+import { createSender, type AttemptResult, type Sender } from './sender';
+
+export interface DeliveryWorkerOptions {
+  orm: MikroORM;
+  database: DatabaseTarget;
+  bus: EventBus;
+  clock: Clock;
+  apollo: ApolloServer<GatewayContext>;
+  config: DeliveryConfig;
+}
+
+/** Errors of the follow-up fetch that say "try later", not "this is the answer". */
+const TRANSIENT = new Set(['SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
+
+/** The head of each (subscription, order key) that is due, unclaimed and not paused, oldest first. */
+const DUE = `select d.id from delivery d join delivery_subscription s on s.id = d.subscription_id
+  where not s.paused and d.status in ('PENDING', 'FAILED') and d.next_attempt_at <= ? and (d.claimed_until is null or d.claimed_until < ?)
+    and not exists (select 1 from delivery e where e.subscription_id = d.subscription_id and e.order_key = d.order_key and e.sequence < d.sequence and e.status <> 'DELIVERED')
+  order by d.sequence limit ?`;
+
+export class DeliveryWorker {
+  private readonly id = randomUUID();
+  private readonly log = logger.child({ service: 'gateway', part: 'delivery' });
+  private readonly sender: Sender;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly perEndpoint = new Map<string, number>();
+  private watching: BusSubscription | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+
+  constructor(private readonly options: DeliveryWorkerOptions) {
+    this.sender = createSender(options.config);
+  }
+
+  async start(): Promise<void> {
+    // SQLite is one process's file: any claim in it is a previous run of this process, dead or stopped.
+    if (this.options.database.kind === 'sqlite') await this.options.orm.em.fork().nativeUpdate(Delivery, { claimedBy: { $ne: null } }, { claimedBy: null, claimedUntil: null });
+    this.watching = await this.options.bus.watch(await this.options.bus.latestSequence(), () => this.wake());
+    this.timer = setInterval(() => this.wake(), this.options.config.pollMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Runs a pass now, or once more after the one in progress. */
+  wake(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.pass()
+      .catch((error: unknown) => this.log.warn({ err: error }, 'delivery pass failed; retried at the next tick'))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async pass(): Promise<void> {
+    const em = this.options.orm.em.fork();
+    const subscriptions = await em.find(DeliverySubscription, {});
+    await recordDeliveries(em, this.options.bus, this.options.clock, subscriptions);
+    const free = this.options.config.concurrency - this.inFlight.size;
+    if (free <= 0) return;
+    const wall = Date.now();
+    const rows = (await em.getConnection().execute(DUE, [this.options.clock.now().getTime(), wall, free * 4])) as { id: string }[];
+    const byId = new Map(subscriptions.map((s) => [s.id, s]));
+    for (const { id } of rows) {
+      if (this.inFlight.size >= this.options.config.concurrency || this.closed) return;
+      if (this.inFlight.has(id)) continue;
+      const claimed = await em.nativeUpdate(
+        Delivery,
+        { id, status: { $in: ['PENDING', 'FAILED'] }, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: wall } }] },
+        { claimedBy: this.id, claimedUntil: wall + this.options.config.timeoutMs * 3 },
+      );
+      if (claimed !== 1) continue; // another replica took it
+      const delivery = await em.findOneOrFail(Delivery, id, { refresh: true });
+      const subscription = byId.get(delivery.subscriptionId) ?? (await em.findOne(DeliverySubscription, delivery.subscriptionId));
+      if (!subscription) continue;
+      if ((this.perEndpoint.get(subscription.endpoint) ?? 0) >= this.options.config.concurrencyPerEndpoint) {
+        await em.nativeUpdate(Delivery, { id, claimedBy: this.id }, { claimedBy: null, claimedUntil: null });
+        continue;
+      }
+      this.launch(delivery, subscription);
+    }
+  }
+
+  private launch(delivery: Delivery, subscription: DeliverySubscription): void {
+    const endpoint = subscription.endpoint;
+    this.perEndpoint.set(endpoint, (this.perEndpoint.get(endpoint) ?? 0) + 1);
+    const attempt = this.attempt(delivery, subscription)
+      .catch((error: unknown) => this.log.error({ err: error, delivery: delivery.id }, 'delivery attempt could not be recorded; its claim expires and it is tried again'))
+      .finally(() => {
+        this.inFlight.delete(delivery.id);
+        this.perEndpoint.set(endpoint, this.perEndpoint.get(endpoint)! - 1);
+        // The next message of this citizen may be due now.
+        this.wake();
+      });
+    this.inFlight.set(delivery.id, attempt);
+  }
+
+  private async attempt(delivery: Delivery, subscription: DeliverySubscription): Promise<void> {
+    const identity = { role: subscription.role as Role, authority: subscription.authority, subject: subscription.subject };
+    const result = await executeFollowUp(this.options.apollo, identity, subscription.followUp, {}, delivery.sequence);
+    const transient = result?.errors?.find((e) => TRANSIENT.has(String(e.extensions?.code)));
+    let outcome: AttemptResult;
+    if (transient) outcome = { ok: false, error: `could not read the notification: ${String(transient.extensions.code)}` };
+    // Nothing of it is visible to the authority now (access is decided at delivery time): nothing to send.
+    else if (!result) outcome = { ok: true };
+    else {
+      const body = JSON.stringify({ data: result.data, ...(result.errors ? { errors: result.errors } : {}) });
+      outcome = await this.sender.send({ endpoint: subscription.endpoint, secret: subscription.secret, messageId: encodePosition(delivery.sequence), body });
+    }
+    await this.record(delivery, outcome);
+  }
+
+  private async record(delivery: Delivery, outcome: AttemptResult): Promise<void> {
+    const em = this.options.orm.em.fork();
+    const now = this.options.clock.now();
+    const released = { claimedBy: null, claimedUntil: null };
+    if (outcome.ok) {
+      await em.nativeUpdate(Delivery, { id: delivery.id, claimedBy: this.id }, { ...released, status: 'DELIVERED', deliveredAt: now, lastError: null });
+      return;
+    }
+    const attempts = delivery.attempts + 1;
+    const firstFailedAt = delivery.firstFailedAt ?? now;
+    const next = afterFailure(attempts, firstFailedAt, now, this.options.config.parkAfterMs);
+    await em.nativeUpdate(Delivery, { id: delivery.id, claimedBy: this.id }, { ...released, status: next.status, attempts, firstFailedAt, nextAttemptAt: next.nextAttemptAt.getTime(), lastError: outcome.error.slice(0, 500) });
+  }
+
+  /** Stops taking work, lets attempts in flight finish (each within its timeout) and records them. */
+  async stop(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.watching?.close();
+    await this.running;
+    await Promise.allSettled(this.inFlight.values());
+    await this.sender.close();
+  }
+}
