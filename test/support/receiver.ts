@@ -7,6 +7,8 @@ export interface Received {
   headers: Record<string, string>;
   body: string;
   json: { data?: { notifications?: { position: string; kind: string; person?: { id: string } | null } | null } };
+  /** Answered with 2xx while the sender still waited for it. */
+  answered: boolean;
 }
 
 export interface Receiver {
@@ -14,6 +16,8 @@ export interface Receiver {
   received: Received[];
   /** The status to answer a request with; change it to make the receiver fail or recover. */
   answer: (request: Received) => number;
+  /** When set and it returns true, the request is left unanswered until `release` is called (a slow or hung receiver). */
+  hold?: (release: () => void) => boolean;
   close(): Promise<void>;
 }
 
@@ -24,14 +28,25 @@ export async function startReceiver(): Promise<Receiver> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const request: Received = { headers: req.headers as Record<string, string>, body, json: JSON.parse(body) as Received['json'] };
+      const request: Received = { headers: req.headers as Record<string, string>, body, json: JSON.parse(body) as Received['json'], answered: false };
       receiver.received.push(request);
-      res.writeHead(receiver.answer(request)).end();
+      const status = receiver.answer(request);
+      const respond = () => {
+        // A sender that died or gave up meanwhile never reads the answer.
+        if (res.destroyed) return;
+        request.answered = status >= 200 && status < 300;
+        res.writeHead(status).end();
+      };
+      if (receiver.hold?.(respond)) return;
+      respond();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  receiver.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  receiver.close = () => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
   return receiver;
 }
 
