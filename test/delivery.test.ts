@@ -145,3 +145,44 @@ it('refuses a declaration as a whole when one entry is bad, and replaces it idem
   const emptied = await declare(as, []);
   expect(emptied.data!.declareDeliverySubscriptions).toEqual([]);
 });
+
+it('parks a delivery failing past the parking period, and sends it again on resume; pause holds, replay re-sends', async () => {
+  const as = { role: 'caseworker', authority: '290' } as const;
+  const r = await receiver();
+  r.answer = () => 503;
+  await declare(as, [{ endpoint: r.url, secret: webhookSecret() }]);
+  const personId = await person('0707807777', '290');
+  const statuses = async () => (await t.gql<{ deliveries: { nodes: { id: string; position: string; status: string }[] } }>(DELIVERIES, {}, as)).data!.deliveries.nodes;
+  await eventually(async () => expect((await statuses()).map((d) => d.status)).toEqual(['FAILED', 'PENDING', 'PENDING']));
+  // 72 hours after the first failure, the next failure parks it instead of retrying.
+  t.clock.set(new Date(t.clock.now().getTime() + 72 * 3_600_000));
+  await eventually(async () => expect((await statuses()).map((d) => d.status)).toEqual(['PARKED', 'PENDING', 'PENDING']));
+  const sent = r.received.length;
+  t.clock.set(new Date(t.clock.now().getTime() + 3 * 3_600_000));
+  await new Promise((res) => setTimeout(res, 200));
+  expect(r.received).toHaveLength(sent);
+
+  r.answer = () => 200;
+  expect((await t.gql(`mutation { resumeDeliverySubscriptions }`, {}, as)).data).toEqual({ resumeDeliverySubscriptions: true });
+  await eventually(async () => expect(kindsFor(r, personId).slice(-3)).toEqual(['PERSON_UPSERTED', 'CONTACT_GROUP_CHANGED', 'CV_REQUIREMENT_CHANGED']));
+
+  // Replay everything after the first message: the other two again, with the same webhook-ids.
+  const [first] = await statuses();
+  const replayed = await t.gql<{ replayDeliveries: number }>('mutation($p: String!) { replayDeliveries(input: { after: $p }) }', { p: first.position }, as);
+  expect(replayed.data).toEqual({ replayDeliveries: 2 });
+  await eventually(async () => expect(kindsFor(r, personId).slice(-2)).toEqual(['CONTACT_GROUP_CHANGED', 'CV_REQUIREMENT_CHANGED']));
+  expect(new Set(r.received.map((x) => x.headers['webhook-id'])).size).toBe(3);
+
+  // Paused: recorded, not sent, until resumed.
+  expect((await t.gql('mutation { pauseDeliverySubscriptions }', {}, as)).data).toEqual({ pauseDeliverySubscriptions: true });
+  const later = await person('0808808888', '290');
+  await eventually(async () => expect((await statuses()).filter((d) => d.status === 'PENDING')).toHaveLength(3));
+  expect(kindsFor(r, later)).toEqual([]);
+  await t.gql('mutation { resumeDeliverySubscriptions }', {}, as);
+  await eventually(async () => expect(kindsFor(r, later)).toHaveLength(3));
+
+  // Another authority's deliveries cannot be replayed.
+  const ids = (await statuses()).map((d) => d.id);
+  const foreign = await t.gql('mutation($ids: [ID!]) { replayDeliveries(input: { ids: $ids }) }', { ids: ids.slice(0, 1) }, { role: 'caseworker', authority: '250' });
+  expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
+});
