@@ -1,10 +1,11 @@
-// `npm run bench [-- notifications|gateway|as-of|heap|scale|distributed] [--subscribers 1000,10000]`: runs the benchmarks and
+// `npm run bench [-- notifications|gateway|as-of|heap|scale|distributed|delivery] [--subscribers 1000,10000]`: runs the benchmarks and
 // prints their figures. docs/performance.md records what was measured, with this command.
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { benchAsOf } from './as-of';
+import { benchDelivery } from './delivery';
 import { benchDistributed } from './distributed';
 import { benchGateway } from './gateway';
 import { benchScale } from './scale';
@@ -89,6 +90,12 @@ async function main(): Promise<void> {
     console.log(`\nupsertPerson round trip through the gateway: p50 ${f.mutationP50Ms} ms, p99 ${f.mutationP99Ms} ms; published → visible p99 ${f.publishedToVisibleP99Ms} ms`);
     console.log(`${f.samples} samples. Dependent write in another subgraph right after the response: ${f.dependentWritesRefused} refused, p99 ${f.dependentWriteP99Ms} ms`);
     console.log(`After SIGKILL of the absence process and ${f.catchUpEvents} events published while it was down: caught up ${f.catchUpMs} ms after it was up again (target ≤ 2000 ms)`);
+  }
+  if (which.includes('delivery')) {
+    const f = await benchDelivery({ seconds: Number(values.seconds ?? 20) });
+    printTable('Push delivery: commit → receiver latency (embedded, SQLite, in-process bus)', [
+      { 'healthy endpoints': f.healthy, 'failing endpoints': f.failing, 'events (10/s)': f.events, deliveries: f.deliveries, duplicates: f.duplicates, 'p50 ms': f.p50Ms, 'p99 ms': f.p99Ms, 'max ms': f.maxMs, target: 'p99 ≤ 200 ms' },
+    ]);
   }
   if (which.includes('notifications')) {
     const counts = (values.subscribers ?? '1000,10000').split(',').map(Number);

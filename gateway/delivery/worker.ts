@@ -9,10 +9,11 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { ApolloServer } from '@apollo/server';
+import type { ExecutionResult } from 'graphql';
 import type { BusSubscription, EventBus } from '../../core/bus';
 import type { Clock } from '../../core/clock';
 import type { DatabaseTarget } from '../../core/config';
-import type { Role } from '../../core/identity';
+import type { Identity, Role } from '../../core/identity';
 import { logger } from '../../core/logger';
 import type { GatewayContext } from '../context';
 import { executeFollowUp } from '../follow-up-fetch';
@@ -37,7 +38,7 @@ export interface DeliveryWorkerOptions {
 const TRANSIENT = new Set(['SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
 
 /** The head of each (subscription, order key) that is due, unclaimed and not paused, oldest first. */
-const DUE = `select d.id from delivery d join delivery_subscription s on s.id = d.subscription_id
+const DUE = `select d.id, d.subscription_id from delivery d join delivery_subscription s on s.id = d.subscription_id
   where not s.paused and d.status in ('PENDING', 'FAILED') and d.next_attempt_at <= ? and (d.claimed_until is null or d.claimed_until < ?)
     and not exists (select 1 from delivery e where e.subscription_id = d.subscription_id and e.order_key = d.order_key and e.sequence < d.sequence and e.status <> 'DELIVERED')
   order by d.sequence limit ?`;
@@ -48,6 +49,8 @@ export class DeliveryWorker {
   private readonly sender: Sender;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly perEndpoint = new Map<string, number>();
+  /** Follow-up fetches in flight, shared by subscriptions with the same identity and query (as subscriptions.ts does). */
+  private readonly fetches = new Map<string, Promise<ExecutionResult | null>>();
   private watching: BusSubscription | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -92,26 +95,28 @@ export class DeliveryWorker {
     const free = this.options.config.concurrency - this.inFlight.size;
     if (free <= 0) return;
     const wall = Date.now();
-    const rows = (await em.getConnection().execute(DUE, [this.options.clock.now().getTime(), wall, free * 4])) as { id: string }[];
+    const rows = (await em.getConnection().execute(DUE, [this.options.clock.now().getTime(), wall, free * 4])) as { id: string; subscription_id: string }[];
     const byId = new Map(subscriptions.map((s) => [s.id, s]));
-    for (const { id } of rows) {
-      if (this.inFlight.size >= this.options.config.concurrency || this.closed) return;
-      if (this.inFlight.has(id)) continue;
-      const claimed = await em.nativeUpdate(
-        Delivery,
-        { id, status: { $in: ['PENDING', 'FAILED'] }, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: wall } }] },
-        { claimedBy: this.id, claimedUntil: wall + this.options.config.timeoutMs * 3 },
-      );
-      if (claimed !== 1) continue; // another replica took it
-      const delivery = await em.findOneOrFail(Delivery, id, { refresh: true });
-      const subscription = byId.get(delivery.subscriptionId) ?? (await em.findOne(DeliverySubscription, delivery.subscriptionId));
-      if (!subscription) continue;
-      if ((this.perEndpoint.get(subscription.endpoint) ?? 0) >= this.options.config.concurrencyPerEndpoint) {
-        await em.nativeUpdate(Delivery, { id, claimedBy: this.id }, { claimedBy: null, claimedUntil: null });
-        continue;
-      }
-      this.launch(delivery, subscription);
-    }
+    // Within the pool and each endpoint's share of it, decided before claiming so no claim is taken only to be dropped.
+    const planned = new Map<string, number>();
+    const wanted = rows.filter(({ id, subscription_id }) => {
+      const endpoint = byId.get(subscription_id)?.endpoint;
+      if (!endpoint || this.inFlight.has(id)) return false;
+      const busy = (this.perEndpoint.get(endpoint) ?? 0) + (planned.get(endpoint) ?? 0);
+      if (busy >= this.options.config.concurrencyPerEndpoint || planned.size + this.inFlight.size >= this.options.config.concurrency) return false;
+      planned.set(endpoint, (planned.get(endpoint) ?? 0) + 1);
+      return true;
+    });
+    if (wanted.length === 0 || this.closed) return;
+    const ids = wanted.map((r) => r.id);
+    // One conditional update claims them all; what another replica took meanwhile is not ours.
+    await em.nativeUpdate(
+      Delivery,
+      { id: { $in: ids }, status: { $in: ['PENDING', 'FAILED'] }, $or: [{ claimedUntil: null }, { claimedUntil: { $lt: wall } }] },
+      { claimedBy: this.id, claimedUntil: wall + this.options.config.timeoutMs * 3 },
+    );
+    const claimed = await em.find(Delivery, { id: { $in: ids }, claimedBy: this.id }, { orderBy: { sequence: 'asc' } });
+    for (const delivery of claimed) this.launch(delivery, byId.get(delivery.subscriptionId)!);
   }
 
   private launch(delivery: Delivery, subscription: DeliverySubscription): void {
@@ -130,7 +135,7 @@ export class DeliveryWorker {
 
   private async attempt(delivery: Delivery, subscription: DeliverySubscription): Promise<void> {
     const identity = { role: subscription.role as Role, authority: subscription.authority, subject: subscription.subject };
-    const result = await executeFollowUp(this.options.apollo, identity, subscription.followUp, {}, delivery.sequence);
+    const result = await this.fetch(identity, subscription.followUp, delivery.sequence);
     const transient = result?.errors?.find((e) => TRANSIENT.has(String(e.extensions?.code)));
     let outcome: AttemptResult;
     if (transient) outcome = { ok: false, error: `could not read the notification: ${String(transient.extensions.code)}` };
@@ -141,6 +146,15 @@ export class DeliveryWorker {
       outcome = await this.sender.send({ endpoint: subscription.endpoint, secret: subscription.secret, messageId: encodePosition(delivery.sequence), body });
     }
     await this.record(delivery, outcome);
+  }
+
+  private fetch(identity: Identity, query: string, sequence: number): Promise<ExecutionResult | null> {
+    const key = `${identity.role}\u0000${identity.authority}\u0000${identity.subject}\u0000${query}\u0000${sequence}`;
+    const pending = this.fetches.get(key);
+    if (pending) return pending;
+    const started = executeFollowUp(this.options.apollo, identity, query, {}, sequence).finally(() => this.fetches.delete(key));
+    this.fetches.set(key, started);
+    return started;
   }
 
   private async record(delivery: Delivery, outcome: AttemptResult): Promise<void> {
