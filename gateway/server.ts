@@ -155,7 +155,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         metrics,
       })
     : null;
-  const delivery = options.bus && options.delivery ? new DeliveryWorker({ ...options.delivery, bus: options.bus, apollo, config: deliveryConfig() }) : null;
+  const delivery = options.bus && options.delivery ? new DeliveryWorker({ ...options.delivery, bus: options.bus, apollo, config: deliveryConfig(), metrics }) : null;
   await delivery?.start();
   return {
     url: http.url,

@@ -19,8 +19,9 @@ beforeAll(async () => {
   t = await startTestSystem({ today: '2026-11-23' });
 });
 afterAll(async () => {
-  await t.stop();
+  // Receivers first: the gateway's stop waits for attempts in flight, which a hung receiver would hold.
   for (const r of receivers) await r.close();
+  await t.stop();
   delete process.env.DELIVERY_ALLOW_LOOPBACK;
   delete process.env.DELIVERY_POLL_MS;
 });
@@ -57,6 +58,8 @@ it('signs every delivery by the Standard Webhooks spec, with the position as web
     expect(request.headers['webhook-id']).toBe(request.json.data!.notifications!.position);
   }
   expect(() => new Webhook(webhookSecret()).verify(r.received[0].body, r.received[0].headers)).toThrow();
+  const metrics = await (await fetch(new URL('/metrics', t.url))).text();
+  expect(Number(/dfdg_delivery_attempts_total\{outcome="delivered"[^}]*\} (\d+)/.exec(metrics)?.[1])).toBeGreaterThanOrEqual(3);
 });
 
 it('retries a failing receiver with 2^n−1 s backoff and delivers every message in per-citizen order once it recovers', async () => {
@@ -186,4 +189,19 @@ it('parks a delivery failing past the parking period, and sends it again on resu
   const ids = (await statuses()).map((d) => d.id);
   const foreign = await t.gql('mutation($ids: [ID!]) { replayDeliveries(input: { ids: $ids }) }', { ids: ids.slice(0, 1) }, { role: 'caseworker', authority: '250' });
   expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
+});
+
+it('lets a hung receiver hold only its own share: another receiver gets every message meanwhile', async () => {
+  const hung = await receiver();
+  hung.hold = () => true; // never answers
+  const healthy = await receiver();
+  await declare({ role: 'caseworker', authority: '310' }, [{ endpoint: hung.url, secret: webhookSecret() }]);
+  await declare({ role: 'caseworker', authority: '320' }, [{ endpoint: healthy.url, secret: webhookSecret() }]);
+  // Six citizens of the hung receiver's jobcentre: more first messages than its share of 4 attempts.
+  for (const cpr of ['1010801010', '1111801111', '1212801212', '1312801313', '1412801414', '1512801515']) await person(cpr, '310');
+  const ids: string[] = [];
+  for (const cpr of ['1612801616', '1712801717', '1812801818']) ids.push(await person(cpr, '320'));
+  await eventually(async () => expect(ids.map((id) => kindsFor(healthy, id).length)).toEqual([3, 3, 3]), 5_000);
+  // The hung one holds its per-endpoint share of attempts (DELIVERY_CONCURRENCY_PER_ENDPOINT), never more.
+  expect(hung.received).toHaveLength(4);
 });

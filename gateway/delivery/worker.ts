@@ -15,6 +15,7 @@ import type { Clock } from '../../core/clock';
 import type { DatabaseTarget } from '../../core/config';
 import type { Identity, Role } from '../../core/identity';
 import { logger } from '../../core/logger';
+import type { ServiceMetrics } from '../../core/metrics';
 import type { GatewayContext } from '../context';
 import { executeFollowUp } from '../follow-up-fetch';
 import { encodePosition } from '../notifications/positions';
@@ -32,6 +33,8 @@ export interface DeliveryWorkerOptions {
   clock: Clock;
   apollo: ApolloServer<GatewayContext>;
   config: DeliveryConfig;
+  /** Counts attempts by outcome (docs/operations.md "Metrics"). */
+  metrics?: ServiceMetrics;
 }
 
 /** Errors of the follow-up fetch that say "try later", not "this is the answer". */
@@ -140,8 +143,10 @@ export class DeliveryWorker {
     let outcome: AttemptResult;
     if (transient) outcome = { ok: false, error: `could not read the notification: ${String(transient.extensions.code)}` };
     // Nothing of it is visible to the authority now (access is decided at delivery time): nothing to send.
-    else if (!result) outcome = { ok: true };
-    else {
+    else if (!result) {
+      this.options.metrics?.deliveryAttempts.inc({ outcome: 'nothing_visible' });
+      outcome = { ok: true };
+    } else {
       const body = JSON.stringify({ data: result.data, ...(result.errors ? { errors: result.errors } : {}) });
       outcome = await this.sender.send({ endpoint: subscription.endpoint, secret: subscription.secret, messageId: encodePosition(delivery.sequence), body });
     }
@@ -163,11 +168,13 @@ export class DeliveryWorker {
     const released = { claimedBy: null, claimedUntil: null };
     if (outcome.ok) {
       await em.nativeUpdate(Delivery, { id: delivery.id, claimedBy: this.id }, { ...released, status: 'DELIVERED', deliveredAt: now, lastError: null });
+      this.options.metrics?.deliveryAttempts.inc({ outcome: 'delivered' });
       return;
     }
     const attempts = delivery.attempts + 1;
     const firstFailedAt = delivery.firstFailedAt ?? now;
     const next = afterFailure(attempts, firstFailedAt, now, this.options.config.parkAfterMs);
+    this.options.metrics?.deliveryAttempts.inc({ outcome: next.status === 'PARKED' ? 'parked' : 'failed' });
     await em.nativeUpdate(Delivery, { id: delivery.id, claimedBy: this.id }, { ...released, status: next.status, attempts, firstFailedAt, nextAttemptAt: next.nextAttemptAt.getTime(), lastError: outcome.error.slice(0, 500) });
   }
 
