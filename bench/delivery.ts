@@ -1,21 +1,28 @@
 // Push delivery benchmark (issue 21): commit → receiver latency p50/p99 for 100 healthy webhook
-// endpoints at 10 events/s while 10 other endpoints fail, on the embedded system (SQLite, in-process
-// bus) with the real clock. Eleven jobcentres declare ten endpoints each; every event concerns one
+// endpoints at 10 events/s while 10 other endpoints fail, with the real clock: on the embedded
+// system (SQLite, in-process bus), or distributed (five subgraph processes and the gateway on
+// PostgreSQL and NATS JetStream on loopback, BENCH_DATABASE_URL and BENCH_NATS_URL). Eleven jobcentres declare ten endpoints each; every event concerns one
 // of them, so each reaches ten endpoints; ten jobcentres have one failing endpoint among their ten.
 // Receivers live in a child process (bench/delivery-receivers.ts), one server per endpoint.
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { connect } from 'nats';
+import { dropPostgresDatabase } from '../core/db';
+import { identitySigningKey, pseudonymKey } from '../core/key-sources';
 import { startEmbedded } from '../launcher/embedded';
 import { devClientSigningKey } from '../gateway/keys';
 import { issueClientToken } from '../gateway/tokens';
+import { start, stop } from './distributed';
 import { percentile } from './stats';
 
 const QUERY = 'subscription { notifications { position kind occurredAt } }';
 const JOBCENTRES = ['101', '147', '151', '153', '155', '157', '159', '161', '163', '165', '167'];
 
 export interface DeliveryFigures {
+  mode: 'embedded' | 'distributed';
   healthy: number;
   failing: number;
   events: number;
@@ -27,13 +34,58 @@ export interface DeliveryFigures {
   maxMs: number;
 }
 
-export async function benchDelivery(options: { rate?: number; seconds?: number } = {}): Promise<DeliveryFigures> {
-  const rate = options.rate ?? 10;
-  const seconds = options.seconds ?? 20;
+interface System {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function embedded(dataDir: string): Promise<System> {
   // The receivers are on loopback and plain http; a deployment never sets this.
   process.env.DELIVERY_ALLOW_LOOPBACK = 'true';
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfdg-bench-delivery-'));
   const system = await startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', rateLimit: null, explorer: false });
+  return { url: system.gateway.url, stop: () => system.stop() };
+}
+
+async function distributed(dataDir: string): Promise<System> {
+  const suffix = randomBytes(4).toString('hex');
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const natsUrl = process.env.BENCH_NATS_URL ?? '127.0.0.1:4222';
+  const prefix = `dfdg_bench_${suffix}`;
+  const env = { DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DATABASE_PREFIX: prefix, EVENT_BUS: 'nats', NATS_URL: natsUrl, NATS_NAMESPACE: `b${suffix}`, ALLOW_DEV_KEYS: 'true', RATE_LIMIT_PER_MINUTE: 'off', DELIVERY_ALLOW_LOOPBACK: 'true' };
+  // The dev keys made once here, so the processes share them instead of racing to make their own.
+  await identitySigningKey(dataDir);
+  await pseudonymKey(dataDir);
+  const processes: ChildProcess[] = [];
+  const names = ['person', 'absence', 'plan', 'recruitment', 'payment'];
+  const cleanUp = async () => {
+    for (const child of processes.reverse()) await stop(child);
+    for (const name of [...names, 'notifications']) await dropPostgresDatabase(Object.assign(new URL(databaseUrl), { pathname: `/${prefix}_${name}` }).toString()).catch(() => undefined);
+    const nats = await connect({ servers: natsUrl });
+    await (await nats.jetstreamManager()).streams.delete(`b${suffix}_DFDG_EVENTS`).catch(() => undefined);
+    await nats.close();
+  };
+  try {
+    const urls: Record<string, string> = {};
+    for (const name of names) {
+      const started = await start(['--subgraph', name], { ...env, PORT: '0' }, 'subgraph is up');
+      processes.push(started.child);
+      urls[`${name.toUpperCase()}_URL`] = started.url;
+    }
+    const gateway = await start(['--gateway'], { ...env, ...urls, PORT: '0', NOTIFICATIONS_PORT: '0' }, 'gateway is up');
+    processes.push(gateway.child);
+    return { url: gateway.url, stop: cleanUp };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+export async function benchDelivery(options: { rate?: number; seconds?: number; mode?: 'embedded' | 'distributed' } = {}): Promise<DeliveryFigures> {
+  const rate = options.rate ?? 10;
+  const seconds = options.seconds ?? 20;
+  const mode = options.mode ?? 'embedded';
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfdg-bench-delivery-'));
+  const system = mode === 'embedded' ? await embedded(dataDir) : await distributed(dataDir);
   const receivers = fork(path.join(__dirname, 'delivery-receivers.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ask = <T>(type: string, reply: string) =>
     new Promise<T>((resolve) => {
@@ -48,7 +100,7 @@ export async function benchDelivery(options: { rate?: number; seconds?: number }
   try {
     const key = await devClientSigningKey(dataDir);
     const post = async (token: string, query: string, variables: Record<string, unknown>) => {
-      const response = await fetch(system.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(system.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as { errors?: unknown[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
     };
@@ -90,7 +142,7 @@ export async function benchDelivery(options: { rate?: number; seconds?: number }
     }
     await until(expected, 60_000);
     const { latencies, duplicates } = await ask<{ latencies: number[]; duplicates: number }>('drain', 'latencies');
-    return { healthy: 100, failing: 10, events, deliveries: latencies.length, duplicates, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: percentile(latencies, 100) };
+    return { mode, healthy: 100, failing: 10, events, deliveries: latencies.length, duplicates, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: percentile(latencies, 100) };
   } finally {
     receivers.send({ type: 'stop' });
     await system.stop();

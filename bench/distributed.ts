@@ -46,7 +46,7 @@ interface Started {
 }
 
 /** `npm start` with the given arguments; resolves with the URL its "is up" log line names. */
-function start(args: string[], env: Record<string, string>, upMessage: string): Promise<Started> {
+export function start(args: string[], env: Record<string, string>, upMessage: string): Promise<Started> {
   const base = Object.fromEntries(['PATH', 'HOME', 'TMPDIR'].filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
   const child = spawn(process.execPath, [HEAP_FLAG, '--import', 'tsx', 'scripts/start.ts', ...args], { cwd: ROOT, env: { ...base, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -65,7 +65,7 @@ function start(args: string[], env: Record<string, string>, upMessage: string): 
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -4,7 +4,7 @@
 // sequence), so two replicas, or a replay beside the dispatcher, never record one event twice.
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import type { BusEvent, EventBus } from '../../core/bus';
+import type { BusEvent } from '../../core/bus';
 import type { Clock } from '../../core/clock';
 import type { Role } from '../../core/identity';
 import { mayReceive } from '../notifications/audience';
@@ -18,13 +18,16 @@ export function orderKey(event: BusEvent): string {
   return `${event.stream}:${event.personId ?? '-'}`;
 }
 
+/** Reads the bus's log after a sequence: `bus.read`, or a reader that serves recent events from memory. */
+export type ReadLog = (afterSequence: number, limit: number) => Promise<BusEvent[]>;
+
 /** Records what each subscription is owed up to the newest event; returns how many rows were added. */
-export async function recordDeliveries(em: EntityManager, bus: EventBus, clock: Clock, subscriptions: DeliverySubscription[]): Promise<number> {
+export async function recordDeliveries(em: EntityManager, read: ReadLog, clock: Clock, subscriptions: DeliverySubscription[]): Promise<number> {
   if (subscriptions.length === 0) return 0;
   let added = 0;
   let cursor = Math.min(...subscriptions.map((s) => s.recordedUpTo));
   for (;;) {
-    const batch = await bus.read(cursor, READ_BATCH);
+    const batch = await read(cursor, READ_BATCH);
     if (batch.length === 0) return added;
     const now = clock.now();
     const rows = batch.flatMap((event) =>
@@ -41,7 +44,7 @@ export async function recordDeliveries(em: EntityManager, bus: EventBus, clock: 
       if (fresh.length) await tx.upsertMany(Delivery, fresh, { onConflictFields: ['subscriptionId', 'sequence'], onConflictAction: 'ignore' });
       added += fresh.length;
       // Only forwards: a replay that rewound it meanwhile records again from there.
-      for (const s of subscriptions) if (s.recordedUpTo < cursor) await tx.nativeUpdate(DeliverySubscription, { id: s.id, recordedUpTo: { $lt: cursor } }, { recordedUpTo: cursor });
+      await tx.nativeUpdate(DeliverySubscription, { id: { $in: subscriptions.map((s) => s.id) }, recordedUpTo: { $lt: cursor } }, { recordedUpTo: cursor });
     });
     for (const s of subscriptions) s.recordedUpTo = Math.max(s.recordedUpTo, cursor);
   }

@@ -82,7 +82,7 @@ async function replay(ctx: Context, input: { ids?: string[] | null; after?: stri
   const requeued = ids.length ? await em.nativeUpdate(Delivery, { subscriptionId: { $in: ids }, sequence: { $gt: after } }, again) : 0;
   const behind = subscriptions.filter((s) => s.recordedUpTo > after);
   for (const s of behind) s.recordedUpTo = after;
-  return requeued + (await recordDeliveries(em, ctx.bus, ctx.clock, behind));
+  return requeued + (await recordDeliveries(em, (after, limit) => ctx.bus.read(after, limit), ctx.clock, behind));
 }
 
 /** The caller's deliveries oldest first, by status; the cursor is opaque like a position. */

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { ApolloServer } from '@apollo/server';
 import type { ExecutionResult } from 'graphql';
-import type { BusSubscription, EventBus } from '../../core/bus';
+import type { BusEvent, BusSubscription, EventBus } from '../../core/bus';
 import type { Clock } from '../../core/clock';
 import type { DatabaseTarget } from '../../core/config';
 import type { Identity, Role } from '../../core/identity';
@@ -37,6 +37,9 @@ export interface DeliveryWorkerOptions {
   metrics?: ServiceMetrics;
 }
 
+/** Live events kept for recording (record.ts) without re-reading the bus. */
+const RECENT_EVENTS = 10_000;
+
 /** Errors of the follow-up fetch that say "try later", not "this is the answer". */
 const TRANSIENT = new Set(['SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);
 
@@ -55,6 +58,8 @@ export class DeliveryWorker {
   /** Follow-up fetches in flight, shared by subscriptions with the same identity and query (as subscriptions.ts does). */
   private readonly fetches = new Map<string, Promise<ExecutionResult | null>>();
   private watching: BusSubscription | null = null;
+  /** The events watched live, in order and without gaps: recording reads them here instead of asking the bus again. */
+  private recent: BusEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -67,7 +72,11 @@ export class DeliveryWorker {
   async start(): Promise<void> {
     // SQLite is one process's file: any claim in it is a previous run of this process, dead or stopped.
     if (this.options.database.kind === 'sqlite') await this.options.orm.em.fork().nativeUpdate(Delivery, { claimedBy: { $ne: null } }, { claimedBy: null, claimedUntil: null });
-    this.watching = await this.options.bus.watch(await this.options.bus.latestSequence(), () => this.wake());
+    this.watching = await this.options.bus.watch(await this.options.bus.latestSequence(), (event) => {
+      this.recent.push(event);
+      if (this.recent.length > RECENT_EVENTS) this.recent.splice(0, this.recent.length - RECENT_EVENTS);
+      this.wake();
+    });
     this.timer = setInterval(() => this.wake(), this.options.config.pollMs);
     this.timer.unref();
     this.wake();
@@ -94,7 +103,7 @@ export class DeliveryWorker {
   private async pass(): Promise<void> {
     const em = this.options.orm.em.fork();
     const subscriptions = await em.find(DeliverySubscription, {});
-    await recordDeliveries(em, this.options.bus, this.options.clock, subscriptions);
+    await recordDeliveries(em, (after, limit) => this.readLog(after, limit), this.options.clock, subscriptions);
     const free = this.options.config.concurrency - this.inFlight.size;
     if (free <= 0) return;
     const wall = Date.now();
@@ -120,6 +129,16 @@ export class DeliveryWorker {
     );
     const claimed = await em.find(Delivery, { id: { $in: ids }, claimedBy: this.id }, { orderBy: { sequence: 'asc' } });
     for (const delivery of claimed) this.launch(delivery, byId.get(delivery.subscriptionId)!);
+  }
+
+  /**
+   * From memory when the watched events reach back to `after` (each watched event wakes a pass, so
+   * "nothing newer here" is only ever "nothing newer yet"); from the bus otherwise: after a start,
+   * a replay, or a declaration older than what is held. JetStream reads cost a consumer each.
+   */
+  private async readLog(after: number, limit: number): Promise<BusEvent[]> {
+    if (this.recent.length > 0 && this.recent[0].sequence <= after + 1) return this.recent.filter((e) => e.sequence > after).slice(0, limit);
+    return this.options.bus.read(after, limit);
   }
 
   private launch(delivery: Delivery, subscription: DeliverySubscription): void {
