@@ -58,6 +58,8 @@ export interface RunningGateway {
   subscriptions: SubscriptionServer | null;
   /** The gateway's instruments, served at its /metrics. */
   metrics: ServiceMetrics;
+  /** Push delivery's worker, when the gateway delivers (tests prune through it). */
+  delivery: DeliveryWorker | null;
   /** `kill`: drop every WebSocket without a close frame, as when the process dies (tests of resume). */
   stop(options?: { kill?: boolean }): Promise<void>;
 }
@@ -162,6 +164,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     http,
     subscriptions,
     metrics,
+    delivery,
     async stop(stopOptions = {}) {
       await subscriptions?.close(stopOptions);
       await delivery?.stop();

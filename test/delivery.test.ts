@@ -205,3 +205,21 @@ it('lets a hung receiver hold only its own share: another receiver gets every me
   // The hung one holds its per-endpoint share of attempts (DELIVERY_CONCURRENCY_PER_ENDPOINT), never more.
   expect(hung.received).toHaveLength(4);
 });
+
+it('prunes delivered rows once the event log no longer keeps their events (30 days), and nothing else', async () => {
+  const as = { role: 'caseworker', authority: '330' } as const;
+  const r = await receiver();
+  await declare(as, [{ endpoint: r.url, secret: webhookSecret() }]);
+  const personId = await person('1912801919', '330');
+  await eventually(async () => expect(kindsFor(r, personId)).toHaveLength(3));
+  const count = async (status: string) => (await t.gql<{ deliveries: { nodes: unknown[] } }>(DELIVERIES, { status }, as)).data!.deliveries.nodes.length;
+  await eventually(async () => expect(await count('DELIVERED')).toBe(3));
+  // Delivered at the clock's time now: 30 days later they stay, a moment after that they go.
+  const then = t.clock.now();
+  t.clock.set(new Date(then.getTime() + 30 * 86_400_000));
+  await t.system.gateway.delivery!.prune();
+  expect(await count('DELIVERED')).toBe(3);
+  t.clock.set(new Date(then.getTime() + 30 * 86_400_000 + 1));
+  expect(await t.system.gateway.delivery!.prune()).toBeGreaterThanOrEqual(3);
+  expect(await count('DELIVERED')).toBe(0);
+});

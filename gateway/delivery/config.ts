@@ -19,6 +19,8 @@ export interface DeliveryConfig {
   parkAfterMs: number;
   /** How often a gateway process looks for due deliveries. @default 200 */
   pollMs: number;
+  /** Delivered rows are kept as long as the event log keeps events (EVENT_RETENTION_DAYS). @default 30 days */
+  keepDeliveredMs: number;
 }
 
 function numberFrom(name: string, fallback: number): number {
@@ -37,5 +39,6 @@ export function deliveryConfig(): DeliveryConfig {
     concurrencyPerEndpoint: numberFrom('DELIVERY_CONCURRENCY_PER_ENDPOINT', 4),
     parkAfterMs: numberFrom('DELIVERY_PARK_AFTER_HOURS', 72) * 3_600_000,
     pollMs: numberFrom('DELIVERY_POLL_MS', 200),
+    keepDeliveredMs: numberFrom('EVENT_RETENTION_DAYS', 30) * 86_400_000,
   };
 }

@@ -37,6 +37,8 @@ export interface DeliveryWorkerOptions {
   metrics?: ServiceMetrics;
 }
 
+const PRUNE_INTERVAL_MS = 3_600_000;
+
 /** Live events kept for recording (record.ts) without re-reading the bus. */
 const RECENT_EVENTS = 10_000;
 
@@ -61,6 +63,7 @@ export class DeliveryWorker {
   /** The events watched live, in order and without gaps: recording reads them here instead of asking the bus again. */
   private recent: BusEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private pruning: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private closed = false;
@@ -79,6 +82,8 @@ export class DeliveryWorker {
     });
     this.timer = setInterval(() => this.wake(), this.options.config.pollMs);
     this.timer.unref();
+    this.pruning = setInterval(() => void this.prune().catch((error: unknown) => this.log.warn({ err: error }, 'delivered rows could not be pruned; tried again in an hour')), PRUNE_INTERVAL_MS);
+    this.pruning.unref();
     this.wake();
   }
 
@@ -197,10 +202,20 @@ export class DeliveryWorker {
     await em.nativeUpdate(Delivery, { id: delivery.id, claimedBy: this.id }, { ...released, status: next.status, attempts, firstFailedAt, nextAttemptAt: next.nextAttemptAt.getTime(), lastError: outcome.error.slice(0, 500) });
   }
 
+  /**
+   * Delivered rows older than the event log's retention go: the log no longer holds their events,
+   * and every row kept is one more for the order check to step over. Any replica may run it (idempotent).
+   */
+  async prune(): Promise<number> {
+    const before = new Date(this.options.clock.now().getTime() - this.options.config.keepDeliveredMs);
+    return this.options.orm.em.fork().nativeDelete(Delivery, { status: 'DELIVERED', deliveredAt: { $lt: before } });
+  }
+
   /** Stops taking work, lets attempts in flight finish (each within its timeout) and records them. */
   async stop(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.pruning) clearInterval(this.pruning);
     await this.watching?.close();
     await this.running;
     await Promise.allSettled(this.inFlight.values());
