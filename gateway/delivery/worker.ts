@@ -116,12 +116,14 @@ export class DeliveryWorker {
     const byId = new Map(subscriptions.map((s) => [s.id, s]));
     // Within the pool and each endpoint's share of it, decided before claiming so no claim is taken only to be dropped.
     const planned = new Map<string, number>();
+    let total = this.inFlight.size;
     const wanted = rows.filter(({ id, subscription_id }) => {
       const endpoint = byId.get(subscription_id)?.endpoint;
       if (!endpoint || this.inFlight.has(id)) return false;
       const busy = (this.perEndpoint.get(endpoint) ?? 0) + (planned.get(endpoint) ?? 0);
-      if (busy >= this.options.config.concurrencyPerEndpoint || planned.size + this.inFlight.size >= this.options.config.concurrency) return false;
+      if (busy >= this.options.config.concurrencyPerEndpoint || total >= this.options.config.concurrency) return false;
       planned.set(endpoint, (planned.get(endpoint) ?? 0) + 1);
+      total++;
       return true;
     });
     if (wanted.length === 0 || this.closed) return;
@@ -164,17 +166,11 @@ export class DeliveryWorker {
     const identity = { role: subscription.role as Role, authority: subscription.authority, subject: subscription.subject };
     const result = await this.fetch(identity, subscription.followUp, delivery.sequence);
     const transient = result?.errors?.find((e) => TRANSIENT.has(String(e.extensions?.code)));
-    let outcome: AttemptResult;
-    if (transient) outcome = { ok: false, error: `could not read the notification: ${String(transient.extensions.code)}` };
+    if (transient) return this.record(delivery, { ok: false, error: `could not read the notification: ${String(transient.extensions.code)}` });
     // Nothing of it is visible to the authority now (access is decided at delivery time): nothing to send.
-    else if (!result) {
-      this.options.metrics?.deliveryAttempts.inc({ outcome: 'nothing_visible' });
-      outcome = { ok: true };
-    } else {
-      const body = JSON.stringify({ data: result.data, ...(result.errors ? { errors: result.errors } : {}) });
-      outcome = await this.sender.send({ endpoint: subscription.endpoint, secret: subscription.secret, messageId: encodePosition(delivery.sequence), body });
-    }
-    await this.record(delivery, outcome);
+    if (!result) return this.record(delivery, { ok: true }, 'nothing_visible');
+    const body = JSON.stringify({ data: result.data, ...(result.errors ? { errors: result.errors } : {}) });
+    await this.record(delivery, await this.sender.send({ endpoint: subscription.endpoint, secret: subscription.secret, messageId: encodePosition(delivery.sequence), body }));
   }
 
   private fetch(identity: Identity, query: string, sequence: number): Promise<ExecutionResult | null> {
@@ -186,13 +182,13 @@ export class DeliveryWorker {
     return started;
   }
 
-  private async record(delivery: Delivery, outcome: AttemptResult): Promise<void> {
+  private async record(delivery: Delivery, outcome: AttemptResult, delivered: 'delivered' | 'nothing_visible' = 'delivered'): Promise<void> {
     const em = this.options.orm.em.fork();
     const now = this.options.clock.now();
     const released = { claimedBy: null, claimedUntil: null };
     if (outcome.ok) {
       await em.nativeUpdate(Delivery, { id: delivery.id, claimedBy: this.id }, { ...released, status: 'DELIVERED', deliveredAt: now, lastError: null });
-      this.options.metrics?.deliveryAttempts.inc({ outcome: 'delivered' });
+      this.options.metrics?.deliveryAttempts.inc({ outcome: delivered });
       return;
     }
     const attempts = delivery.attempts + 1;
