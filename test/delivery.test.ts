@@ -206,6 +206,21 @@ it('lets a hung receiver hold only its own share: another receiver gets every me
   expect(hung.received).toHaveLength(4);
 });
 
+it('pages deliveries with an opaque cursor, and refuses a cursor or position it did not issue', async () => {
+  const as = { role: 'caseworker', authority: '250' } as const;
+  const PAGE = 'query($after: String) { deliveries(first: 2, after: $after) { nodes { position } pageInfo { endCursor hasNextPage } } }';
+  type Page = { deliveries: { nodes: { position: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+  const first = (await t.gql<Page>(PAGE, {}, as)).data!.deliveries;
+  expect([first.nodes.length, first.pageInfo.hasNextPage]).toEqual([2, true]);
+  const second = (await t.gql<Page>(PAGE, { after: first.pageInfo.endCursor }, as)).data!.deliveries;
+  expect([second.nodes.length, second.pageInfo.hasNextPage]).toEqual([1, false]);
+  expect(decodePosition(second.nodes[0].position)).toBeGreaterThan(decodePosition(first.nodes[1].position));
+  expect(errorCodes(await t.gql(PAGE, { after: 'bm9wZQ' }, as))).toEqual(['BAD_USER_INPUT']);
+  const beyond = Buffer.from('n1:99999999').toString('base64url');
+  expect(errorCodes(await t.gql('mutation($p: String!) { replayDeliveries(input: { after: $p }) }', { p: beyond }, as))).toEqual(['INVALID_POSITION']);
+  expect(errorCodes(await t.gql('mutation { replayDeliveries(input: {}) }', {}, as))).toEqual(['BAD_USER_INPUT']);
+});
+
 it('prunes delivered rows once the event log no longer keeps their events (30 days), and nothing else', async () => {
   const as = { role: 'caseworker', authority: '330' } as const;
   const r = await receiver();
