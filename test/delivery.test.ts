@@ -206,6 +206,17 @@ it('lets a hung receiver hold only its own share: another receiver gets every me
   expect(hung.received).toHaveLength(4);
 });
 
+it('fetches each body under the declarer\'s identity at delivery time, so a CPR in it is audited under that subject', async () => {
+  const as = { role: 'caseworker', authority: '340' } as const;
+  const r = await receiver();
+  await declare(as, [{ endpoint: r.url, secret: webhookSecret(), query: 'subscription { notifications { kind person { cpr } } }' }]);
+  const cpr = '2012802020';
+  await person(cpr, '340');
+  await eventually(async () => expect(r.received.map((x) => (x.json.data?.notifications as { person?: { cpr?: string } } | undefined)?.person?.cpr)).toContain(cpr));
+  const audit = await t.gql<{ auditLog: { nodes: { subject: string }[] } }>('query($cpr: String) { auditLog(cpr: $cpr, first: 100) { nodes { subject } } }', { cpr });
+  expect(audit.data!.auditLog.nodes.map((n) => n.subject)).toContain('test-caseworker-340');
+});
+
 it('pages deliveries with an opaque cursor, and refuses a cursor or position it did not issue', async () => {
   const as = { role: 'caseworker', authority: '250' } as const;
   const PAGE = 'query($after: String) { deliveries(first: 2, after: $after) { nodes { position } pageInfo { endCursor hasNextPage } } }';
