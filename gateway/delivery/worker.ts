@@ -7,6 +7,7 @@
 // so a failing citizen holds back only that citizen's later messages in that area. Bounded
 // concurrency, overall and per endpoint: a slow receiver holds a few slots, never the pool.
 import { randomUUID } from 'node:crypto';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import type { MikroORM } from '@mikro-orm/core';
 import type { ApolloServer } from '@apollo/server';
 import type { ExecutionResult } from 'graphql';
@@ -94,7 +95,9 @@ export class DeliveryWorker {
       this.again = true;
       return;
     }
-    this.running = this.pass()
+    // A pass is the worker's own work, not part of whichever request or publish happened to wake it.
+    this.running = context
+      .with(ROOT_CONTEXT, () => this.pass())
       .catch((error: unknown) => this.log.warn({ err: error }, 'delivery pass failed; retried at the next tick'))
       .finally(() => {
         this.running = null;
