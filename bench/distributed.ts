@@ -46,7 +46,7 @@ interface Started {
 }
 
 /** `npm start` with the given arguments; resolves with the URL its "is up" log line names. */
-function start(args: string[], env: Record<string, string>, upMessage: string): Promise<Started> {
+export function start(args: string[], env: Record<string, string>, upMessage: string): Promise<Started> {
   // OTEL_* passed on, so a run can be traced to see where the milliseconds go (docs/performance.md).
   const passed = (k: string) => ['PATH', 'HOME', 'TMPDIR'].includes(k) || k.startsWith('OTEL_');
   const base = Object.fromEntries(Object.keys(process.env).filter((k) => passed(k) && process.env[k]).map((k) => [k, process.env[k]!]));
@@ -67,7 +67,7 @@ function start(args: string[], env: Record<string, string>, upMessage: string): 
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -1,10 +1,11 @@
-// `npm run bench [-- notifications|gateway|as-of|heap|scale|distributed] [--subscribers 1000,10000]`: runs the benchmarks and
+// `npm run bench [-- notifications|gateway|as-of|heap|scale|distributed|delivery [--modes embedded,distributed]] [--subscribers 1000,10000]`: runs the benchmarks and
 // prints their figures. docs/performance.md records what was measured, with this command.
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { benchAsOf } from './as-of';
+import { benchDelivery } from './delivery';
 import { benchDistributed } from './distributed';
 import { benchGateway } from './gateway';
 import { benchScale } from './scale';
@@ -13,7 +14,7 @@ import { benchNotifications } from './notifications';
 import { printTable } from './stats';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string' }, subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, writes: { type: 'string' }, 'no-hive': { type: 'boolean' }, 'scale-persons': { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string' }, subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, writes: { type: 'string' }, 'no-hive': { type: 'boolean' }, 'scale-persons': { type: 'string' }, modes: { type: 'string' } } });
   const which = positionals.length ? positionals : ['gateway', 'as-of', 'notifications'];
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   if (which.includes('gateway')) {
@@ -89,6 +90,15 @@ async function main(): Promise<void> {
     console.log(`\nupsertPerson round trip through the gateway: p50 ${f.mutationP50Ms} ms, p99 ${f.mutationP99Ms} ms; published → visible p99 ${f.publishedToVisibleP99Ms} ms`);
     console.log(`${f.samples} samples. Dependent write in another subgraph right after the response: ${f.dependentWritesRefused} refused, p99 ${f.dependentWriteP99Ms} ms`);
     console.log(`After SIGKILL of the absence process and ${f.catchUpEvents} events published while it was down: caught up ${f.catchUpMs} ms after it was up again (target ≤ 2000 ms)`);
+  }
+  if (which.includes('delivery')) {
+    // Embedded, then distributed (PostgreSQL and JetStream on loopback: BENCH_DATABASE_URL, BENCH_NATS_URL); `--modes embedded` for one.
+    const rows = [];
+    for (const mode of (values.modes ?? 'embedded,distributed').split(',') as ('embedded' | 'distributed')[]) {
+      const f = await benchDelivery({ seconds: Number(values.seconds ?? 20), mode });
+      rows.push({ mode: f.mode, 'healthy endpoints': f.healthy, 'failing endpoints': f.failing, 'events (10/s)': f.events, deliveries: f.deliveries, duplicates: f.duplicates, 'p50 ms': f.p50Ms, 'p99 ms': f.p99Ms, 'max ms': f.maxMs, target: f.mode === 'embedded' ? 'p99 ≤ 200 ms' : 'p99 ≤ 300 ms' });
+    }
+    printTable('Push delivery: commit → receiver latency, 100 healthy endpoints while 10 fail', rows);
   }
   if (which.includes('notifications')) {
     const counts = (values.subscribers ?? '1000,10000').split(',').map(Number);

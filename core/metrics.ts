@@ -39,6 +39,7 @@ export class ServiceMetrics {
   readonly consumed = new Counter({ name: 'dfdg_consumer_events_total', help: 'Events a consumer handled (or found already handled), by consumer, stream and outcome.', labelNames: ['consumer', 'stream', 'outcome'] as const, registers: [this.registry] });
   readonly consumerPosition = new Gauge({ name: 'dfdg_consumer_position', help: 'The last stream position a consumer handled.', labelNames: ['consumer', 'stream'] as const, registers: [this.registry] });
   readonly consumerLag = new Gauge({ name: 'dfdg_consumer_lag_seconds', help: 'Age of the last event a consumer handled, when it handled it (from its occurredAt).', labelNames: ['consumer', 'stream'] as const, registers: [this.registry] });
+  readonly deliveryAttempts = new Counter({ name: 'dfdg_delivery_attempts_total', help: 'Gateway: push delivery attempts this process made, by outcome.', labelNames: ['outcome'] as const, registers: [this.registry] });
   readonly effects = new Counter({ name: 'dfdg_scheduled_effects_total', help: 'Scheduled (valid-time) effects this process applied or failed to apply.', labelNames: ['outcome'] as const, registers: [this.registry] });
 
   constructor(readonly service: string) {

@@ -2,7 +2,10 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
+import type { MikroORM } from '@mikro-orm/core';
 import type { EventBus } from '../core/bus';
+import type { Clock } from '../core/clock';
+import type { DatabaseTarget } from '../core/config';
 import type { IdentityTokenIssuer } from '../core/identity-token';
 import { operationNamePlugin } from '../core/access-log';
 import { maskErrors } from '../core/error-masking';
@@ -25,6 +28,8 @@ import { keepAliveFetcher } from './subgraph-fetch';
 import type { IdentityRateLimiter } from './rate-limit';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
 import { asOfPlugin } from './as-of';
+import { deliveryConfig } from './delivery/config';
+import { DeliveryWorker } from './delivery/worker';
 
 export interface GatewayOptions {
   host: string;
@@ -43,6 +48,8 @@ export interface GatewayOptions {
   explorer?: boolean;
   /** The bus notifications are read from; subscriptions are served when given. */
   bus?: EventBus;
+  /** The notifications service's database: push deliveries are sent when given with the bus (gateway/delivery/). */
+  delivery?: { orm: MikroORM; database: DatabaseTarget; clock: Clock };
 }
 
 export interface RunningGateway {
@@ -51,6 +58,8 @@ export interface RunningGateway {
   subscriptions: SubscriptionServer | null;
   /** The gateway's instruments, served at its /metrics. */
   metrics: ServiceMetrics;
+  /** Push delivery's worker, when the gateway delivers (tests prune through it). */
+  delivery: DeliveryWorker | null;
   /** `kill`: drop every WebSocket without a close frame, as when the process dies (tests of resume). */
   stop(options?: { kill?: boolean }): Promise<void>;
 }
@@ -148,13 +157,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         metrics,
       })
     : null;
+  const delivery = options.bus && options.delivery ? new DeliveryWorker({ ...options.delivery, bus: options.bus, apollo, config: deliveryConfig(), metrics }) : null;
+  await delivery?.start();
   return {
     url: http.url,
     http,
     subscriptions,
     metrics,
+    delivery,
     async stop(stopOptions = {}) {
       await subscriptions?.close(stopOptions);
+      await delivery?.stop();
       await http.close();
       await apollo.stop();
     },

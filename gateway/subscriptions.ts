@@ -4,7 +4,6 @@
 // Identical follow-up fetches of subscribers with the same role, authority, document and variables
 // are made once per event.
 import type http from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import { WebSocketServer } from 'ws';
@@ -14,14 +13,14 @@ import { DomainError } from '../core/errors';
 import type { Identity } from '../core/identity';
 import { logger } from '../core/logger';
 import type { ServiceMetrics } from '../core/metrics';
-import { runInRequest } from '../core/request-id';
 import type { QueryLimits } from '../core/query-limits';
 import { contextFrom, inSpan } from '../core/telemetry';
 import type { ClientAuthenticator } from './client-auth';
 import type { GatewayContext } from './context';
-import { followUpFor, POSITION_VARIABLE, type FollowUp } from './follow-up';
+import { followUpFor, type FollowUp } from './follow-up';
+import { executeFollowUp } from './follow-up-fetch';
 import { NotificationStream, type StreamOptions, type Subscriber } from './notification-stream';
-import { decodePosition, encodePosition } from './notifications/positions';
+import { decodePosition } from './notifications/positions';
 import type { IdentityRateLimiter } from './rate-limit';
 import { closeAtExpiry, DEFAULT_SUBSCRIPTION_LIMITS, SubscriptionSlots, type SubscriptionLimits } from './subscription-limits';
 import { checkSubscribe } from './subscription-validation';
@@ -72,23 +71,8 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
   const fetchOne = (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> =>
     inSpan('gateway', 'notification follow-up', { parent: contextFrom(event.traceContext), attributes: { 'dfdg.event.kind': event.kind, 'dfdg.notification.sequence': event.sequence } }, () => fetchFollowUp(subscriber, event));
 
-  const fetchFollowUp = async (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> => {
-    // A request id of its own, like a client request's: on the subgraph calls, their audit rows and logs, and its errors.
-    const requestId = randomUUID();
-    const response = await runInRequest({ requestId, errorCodes: [] }, () =>
-      options.apollo.executeOperation(
-        { query: subscriber.query, variables: { ...subscriber.variables, [POSITION_VARIABLE]: encodePosition(event.sequence) } },
-        { contextValue: { identity: subscriber.identity, requestId } },
-      ),
-    );
-    if (response.body.kind !== 'single') return null;
-    const { data, errors } = response.body.singleResult;
-    const payload = (data as Record<string, unknown> | null | undefined) ?? null;
-    if (!errors && (!payload || Object.values(payload).every((v) => v === null))) return null;
-    // Apollo hands back formatted errors; graphql-ws serialises GraphQLError instances.
-    const graphqlErrors = errors?.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions }));
-    return { data: payload, ...(graphqlErrors ? { errors: graphqlErrors } : {}) };
-  };
+  const fetchFollowUp = (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> =>
+    executeFollowUp(options.apollo, subscriber.identity, subscriber.query, subscriber.variables, event.sequence);
 
   const fetch = (subscriber: Subscriber, event: BusEvent): Promise<ExecutionResult | null> => {
     const key = `${subscriber.key}\u0000${event.sequence}`;

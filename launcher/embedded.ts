@@ -115,6 +115,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
         rateLimiter,
         explorer: options.explorer ?? true,
         bus,
+        delivery: { orm: subgraphs.find((s) => s.name === 'notifications')!.orm, database: options.database?.('notifications') ?? databaseTarget('notifications', options.dataDir), clock: options.clock ?? systemClock },
       });
     const system: EmbeddedSystem = {
       gateway: await launch(options.gatewayPort ?? 4000),

@@ -62,6 +62,7 @@ export async function startGatewayProcess(): Promise<Stop> {
     introspection: !flag('DISABLE_INTROSPECTION'),
     rateLimiter: rateLimit ? (rateLimitPool ? await sharedRateLimiter(rateLimit, rateLimitPool) : new IdentityRateLimiter(rateLimit)) : null,
     bus,
+    delivery: { orm: notifications.orm, database, clock: systemClock },
   });
   logger.info({ url: gateway.url }, 'gateway is up');
   return async () => {

@@ -74,6 +74,8 @@ const EVERYONE = allowOnly(...CALLER_KEYS);
 const OWN_JC_AKASSE_SYSTEM = allowOnly('jobcentre', 'akasse', 'system');
 const OWN_JC_SYSTEM = allowOnly('jobcentre', 'system');
 const SYSTEM_ONLY = allowOnly('system');
+/** Every jobcentre and a-kasse for itself, and the system role: not analysts. */
+const INTEGRATIONS = allowOnly('jobcentre', 'otherJobcentre', 'akasse', 'otherAkasse', 'system');
 
 const constant =
   (query: string, variables: Record<string, unknown> = {}) =>
@@ -584,6 +586,16 @@ export const MATRIX: MatrixEntry[] = [
     prepare: async (t) => ({ query: 'mutation($p: String!) { acknowledge(upTo: $p) }', variables: { p: await readNotification(t) } }),
     expect: EVERYONE,
   },
+
+  // ---------------------------------------------------------------- push delivery (docs/notifications.md "Push delivery")
+  // Each authority manages its own declaration; analysts receive no person-level notifications.
+  // An empty declaration decides access without making the worker reach out to an endpoint.
+  { operation: 'Query.deliverySubscriptions', prepare: constant('{ deliverySubscriptions { id } }'), expect: INTEGRATIONS },
+  { operation: 'Query.deliveries', prepare: constant('{ deliveries(first: 1) { pageInfo { hasNextPage } } }'), expect: INTEGRATIONS },
+  { operation: 'Mutation.declareDeliverySubscriptions', prepare: constant('mutation { declareDeliverySubscriptions(input: []) { id } }'), expect: INTEGRATIONS },
+  { operation: 'Mutation.pauseDeliverySubscriptions', prepare: constant('mutation { pauseDeliverySubscriptions }'), expect: INTEGRATIONS },
+  { operation: 'Mutation.resumeDeliverySubscriptions', prepare: constant('mutation { resumeDeliverySubscriptions }'), expect: INTEGRATIONS },
+  { operation: 'Mutation.replayDeliveries', prepare: constant('mutation { replayDeliveries(input: { ids: [] }) }'), expect: INTEGRATIONS },
 ];
 
 /** The caller a row runs as. */

@@ -1,4 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { deliveryEntities } from '../../delivery/entities';
 import { Acknowledgement } from './Acknowledgement';
 
-export const entities = [Acknowledgement] as EntitySchema[];
+// Push delivery's state lives in the same gateway database (gateway/delivery/).
+export const entities = [Acknowledgement, ...deliveryEntities] as EntitySchema[];

@@ -2,10 +2,12 @@
 import type { SubgraphMigrations } from '../../../core/db';
 import { Migration20261123061837 as sqliteMigration20261123061837 } from './sqlite/Migration20261123061837';
 import { Migration20261130121321 as sqliteMigration20261130121321 } from './sqlite/Migration20261130121321';
+import { Migration20261130145929 as sqliteMigration20261130145929 } from './sqlite/Migration20261130145929';
 import { Migration20261123061838 as postgresqlMigration20261123061838 } from './postgresql/Migration20261123061838';
 import { Migration20261130121322 as postgresqlMigration20261130121322 } from './postgresql/Migration20261130121322';
+import { Migration20261130145929 as postgresqlMigration20261130145929 } from './postgresql/Migration20261130145929';
 
 export const migrations: SubgraphMigrations = {
-  sqlite: [{ name: 'Migration20261123061837', class: sqliteMigration20261123061837 }, { name: 'Migration20261130121321', class: sqliteMigration20261130121321 }],
-  postgresql: [{ name: 'Migration20261123061838', class: postgresqlMigration20261123061838 }, { name: 'Migration20261130121322', class: postgresqlMigration20261130121322 }],
+  sqlite: [{ name: 'Migration20261123061837', class: sqliteMigration20261123061837 }, { name: 'Migration20261130121321', class: sqliteMigration20261130121321 }, { name: 'Migration20261130145929', class: sqliteMigration20261130145929 }],
+  postgresql: [{ name: 'Migration20261123061838', class: postgresqlMigration20261123061838 }, { name: 'Migration20261130121322', class: postgresqlMigration20261130121322 }, { name: 'Migration20261130145929', class: postgresqlMigration20261130145929 }],
 };
