@@ -18,11 +18,13 @@ import { notificationsSubgraph } from '../gateway/notifications';
 import { IdentityRateLimiter, rateLimitFromEnv, sharedRateLimiter } from '../gateway/rate-limit';
 import { startGateway } from '../gateway/server';
 import { SUBGRAPHS } from '../gateway/subgraph-list';
-import { host, keyOptions, servicePort, type Stop } from './environment';
+import { frontEndOptions, host, keyOptions, servicePort, type Stop } from './environment';
 
 /** The gateway with its notifications service (`npm start -- --gateway`), which needs a database of its own and the bus. */
 export async function startGatewayProcess(): Promise<Stop> {
   const keys = keyOptions(['notifications']);
+  // Read first: a wrong origin or manifest stops the start before anything is opened.
+  const frontEnds = frontEndOptions();
   const signingKey = await identitySigningKey(dataDir(), keys);
   const clientAuth = await clientAuthOptions(dataDir(), keys);
   const bus = await busFromEnvironment();
@@ -62,6 +64,7 @@ export async function startGatewayProcess(): Promise<Stop> {
     introspection: !flag('DISABLE_INTROSPECTION'),
     rateLimiter: rateLimit ? (rateLimitPool ? await sharedRateLimiter(rateLimit, rateLimitPool) : new IdentityRateLimiter(rateLimit)) : null,
     bus,
+    ...frontEnds,
   });
   logger.info({ url: gateway.url }, 'gateway is up');
   return async () => {
