@@ -1,6 +1,6 @@
-// A subscription refused before its stream starts, answered as JSON the way Apollo answers /graphql:
-// the code and message the client reads, the request id, and the status the code calls for. The
-// HTTP transports bypass Apollo's pipeline, so its formatting is done here for them.
+// A request refused outside Apollo's pipeline (an HTTP subscription before its stream starts, an
+// unknown trusted-document id), answered as JSON the way Apollo answers /graphql: the code and
+// message the client reads, the request id, and the status the code calls for.
 import type http from 'node:http';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../core/errors';

@@ -9,7 +9,7 @@ import { getOperationAST, parse, type GraphQLError } from 'graphql';
 import { GATEWAY_LIMITS } from '../core/query-limits';
 import type { ClientAuthenticator } from './client-auth';
 import { admitOverHttp, authenticateStream, type HttpSubscription } from './http-subscription';
-import { writeErrors } from './stream-errors';
+import { writeErrors } from './json-errors';
 import type { SubscriptionAdmission } from './subscription-admission';
 import { TrustedDocuments, type DocumentRequest } from './trusted-documents';
 

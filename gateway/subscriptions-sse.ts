@@ -12,7 +12,7 @@ import { currentRequest, noteErrorCode } from '../core/request-id';
 import type { ClientAuthenticator } from './client-auth';
 import { admitOverHttp, authenticateStream, type HttpSubscription, type StreamCaller } from './http-subscription';
 import { encodePosition } from './notifications/positions';
-import { writeErrors } from './stream-errors';
+import { writeErrors } from './json-errors';
 import type { SubscriptionAdmission } from './subscription-admission';
 
 export const SSE_PATH = '/graphql/stream';

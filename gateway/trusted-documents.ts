@@ -8,7 +8,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { isRole, type Role } from '../core/identity';
 import type { GatewayContext } from './context';
-import { writeErrors } from './stream-errors';
+import { writeErrors } from './json-errors';
 
 /** Apollo's persisted query manifest (`generate-persisted-query-manifest`). */
 interface ApolloManifest {

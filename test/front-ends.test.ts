@@ -14,13 +14,14 @@ import { errorCodes, startTestSystem, type GraphQLResponse, type TestSystem } fr
 const FRONT_END = 'https://caseworker.example.dk';
 const CONTACT_GROUPS = 'query ContactGroups { contactGroups { id name } }';
 const ABSENCE_TYPES = 'query AbsenceTypes { absenceTypes { id name } }';
+const NOTIFICATIONS = 'subscription Notifications { notifications { position kind } }';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'front-ends-'));
 // What GraphQL Codegen's client preset writes (persisted-documents.json) and what Apollo's
 // generate-persisted-query-manifest writes, one operation each.
 const codegenManifest = path.join(folder, 'persisted-documents.json');
-fs.writeFileSync(codegenManifest, JSON.stringify({ [sha256(CONTACT_GROUPS)]: CONTACT_GROUPS }));
+fs.writeFileSync(codegenManifest, JSON.stringify({ [sha256(CONTACT_GROUPS)]: CONTACT_GROUPS, [sha256(NOTIFICATIONS)]: NOTIFICATIONS }));
 const apolloManifest = path.join(folder, 'persisted-query-manifest.json');
 fs.writeFileSync(apolloManifest, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256(ABSENCE_TYPES), name: 'AbsenceTypes', type: 'query', body: ABSENCE_TYPES }] }));
 
@@ -123,6 +124,26 @@ describe('trusted documents, required for caseworkers', () => {
     expect(errorCodes(sent)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
     const again = await post({ documentId: sha256(text) }, as(caseworker));
     expect(errorCodes(again)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+  });
+
+  it('holds subscriptions to the same rule: a registered one runs by id, its text sent as text is refused', async () => {
+    /** The first event of an SSE stream (graphql-sse writes a comment first, then events). */
+    const firstEvent = async (body: unknown): Promise<string> => {
+      const response = await fetch(`${t.url}/stream`, { method: 'POST', headers: { ...as(caseworker), accept: 'text/event-stream', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      let text = '';
+      const deadline = Date.now() + 1_000;
+      while (!text.includes('event:') && Date.now() < deadline) {
+        const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), 200))]);
+        if (chunk?.value) text += new TextDecoder().decode(chunk.value);
+      }
+      await reader.cancel();
+      return text;
+    };
+    expect(await firstEvent({ query: NOTIFICATIONS })).toContain('"code":"OPERATION_NOT_TRUSTED"');
+    // Admitted: the stream stays open with no event until a notification arrives.
+    expect(await firstEvent({ documentId: sha256(NOTIFICATIONS) })).not.toContain('event:');
   });
 
   it('lets analysts run ad-hoc queries within their limits', async () => {

@@ -21,7 +21,8 @@ interface Notification {
 let t: TestSystem;
 let token: string;
 beforeAll(async () => {
-  t = await startTestSystem({ today: '2026-11-23' });
+  // A budget this file's other callers stay well under; one identity spends it on purpose.
+  t = await startTestSystem({ today: '2026-11-23', rateLimit: { points: 100, windowSeconds: 60 } });
   await t.gql('mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { id } }', { i: { cpr: CPR, name: 'Stream Person', municipalityCode: '101' } });
   await t.gql('mutation($i: ChangeContactGroupInput!) { changeContactGroup(input: $i) { id } }', { i: { cpr: CPR, contactGroupId: 1, start: '2026-06-01' } }, { role: 'caseworker', authority: '101' });
   token = await t.token('caseworker', '101');
@@ -183,6 +184,24 @@ describe('GraphQL over SSE (graphql-sse)', () => {
     expect(typeof received.errors[0].extensions?.resumeAfter).toBe('string');
     client.dispose();
   });
+});
+
+it('spends the same per-identity rate limit as any request: over budget, SSE and multipart refuse with RATE_LIMITED', async () => {
+  const spender = await t.token('caseworker', '101', 'caseworker-over-budget');
+  for (let i = 0; i < 100; i++) await t.gql('{ contactGroups { id } }', {}, spender);
+  const sse = sseClient(spender);
+  const refused = sseSubscribe(sse);
+  await waitFor(() => refused.completed);
+  expect(refused.errors.map((e) => e.extensions?.code)).toEqual(['RATE_LIMITED']);
+  sse.dispose();
+  const multipart = await fetch(t.url, {
+    method: 'POST',
+    headers: { accept: 'multipart/mixed;boundary=graphql;subscriptionSpec=1.0', 'content-type': 'application/json', authorization: `Bearer ${spender}` },
+    body: JSON.stringify({ query: SUBSCRIPTION }),
+  });
+  expect(multipart.status).toBe(429);
+  expect(multipart.headers.get('retry-after')).toMatch(/^\d+$/);
+  expect(((await multipart.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('RATE_LIMITED');
 });
 
 describe('multipart HTTP (Apollo Client 4)', () => {
