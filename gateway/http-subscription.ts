@@ -11,9 +11,7 @@ import type { ClientAuthenticator } from './client-auth';
 import type { Subscriber } from './notification-stream';
 import { encodePosition } from './notifications/positions';
 import type { Holder, SubscriptionAdmission } from './subscription-admission';
-
-/** setTimeout's largest delay (about 24 days). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+import { closeAtExpiry } from './subscription-limits';
 
 export interface StreamCaller {
   identity: Identity;
@@ -49,10 +47,8 @@ export class HttpSubscription implements AsyncGenerator<ExecutionResult> {
     expiresAt: number,
   ) {
     this.subscriber = admission.subscribe(args);
-    this.expired = new Promise((resolve) => {
-      this.timer = setTimeout(() => resolve('expired'), Math.min(Math.max(0, expiresAt - Date.now()), MAX_TIMER_MS));
-      this.timer.unref();
-    });
+    // The WebSocket's expiry timer, closing this stream instead of a socket.
+    this.expired = new Promise((resolve) => (this.timer = closeAtExpiry({ close: () => resolve('expired') }, expiresAt)));
   }
 
   async next(): Promise<IteratorResult<ExecutionResult>> {

@@ -82,17 +82,19 @@ async function stream(res: http.ServerResponse, subscription: HttpSubscription):
   res.writeHead(200, { 'content-type': CONTENT_TYPE, 'cache-control': 'no-cache' });
   const closed = new Promise<void>((resolve) => res.once('close', resolve));
   void closed.then(() => subscription.return());
+  // Never onto a connection the client has closed: a write there would fail the response.
+  const write = (text: string): boolean => (res.destroyed || !res.writable ? true : res.write(text));
   // The opening boundary and a heartbeat at once, so the client knows the subscription started.
-  res.write(`\r\n--${BOUNDARY}${part('{}')}`);
-  const heartbeat = setInterval(() => res.write(part('{}')), HEARTBEAT_MS);
+  write(`\r\n--${BOUNDARY}${part('{}')}`);
+  const heartbeat = setInterval(() => write(part('{}')), HEARTBEAT_MS);
   try {
     for await (const result of subscription) {
       // A slow reader is waited for: the subscriber's own bounded queue decides when it is too slow.
-      if (!res.write(part(JSON.stringify({ payload: result })))) await Promise.race([new Promise((r) => res.once('drain', r)), closed]);
+      if (!write(part(JSON.stringify({ payload: result })))) await Promise.race([new Promise((r) => res.once('drain', r)), closed]);
     }
   } finally {
     clearInterval(heartbeat);
     // The last boundary written becomes the closing delimiter, `--graphql--`.
-    if (res.writable) res.end('--\r\n');
+    if (!res.destroyed && res.writable) res.end('--\r\n');
   }
 }

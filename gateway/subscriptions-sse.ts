@@ -3,7 +3,7 @@
 // position as the SSE `id`, so a client resumes with `Last-Event-ID` (what a browser's EventSource
 // sends on reconnect) or with `after:`, the later of the two winning. A refusal after the stream is
 // accepted arrives as one `next` event with the error, as graphql-sse reports errors in a stream.
-import type http from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { createHandler, type Request as SseRequest, type Response as SseResponse } from 'graphql-sse';
@@ -34,8 +34,8 @@ function refusal(status: number, code: string, message: string): GraphQLError {
 }
 
 /** The route: answers requests to /graphql/stream, returns false for every other path. */
-export function sseSubscriptions(options: SseOptions): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
-  const handler = createHandler<http.IncomingMessage, StreamContext>({
+export function sseSubscriptions(options: SseOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const handler = createHandler<IncomingMessage, StreamContext>({
     authenticate: async (req) => {
       try {
         req.context.caller = await authenticateStream(options.authenticator, req.raw);
@@ -55,7 +55,7 @@ export function sseSubscriptions(options: SseOptions): (req: http.IncomingMessag
     },
   });
 
-  const serve = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
+  const serve = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'POST') throw refusal(405, 'BAD_REQUEST', `Subscribe with GET or POST to ${SSE_PATH}.`);
     if (!(req.headers.accept ?? '').includes('text/event-stream')) throw refusal(406, 'BAD_REQUEST', `Send Accept: text/event-stream to ${SSE_PATH}.`);
     const context: StreamContext = {};
@@ -76,7 +76,7 @@ export function sseSubscriptions(options: SseOptions): (req: http.IncomingMessag
       context.documentId = url.searchParams.get('documentId');
       if (!url.searchParams.has('query')) url.searchParams.set('query', '');
     }
-    const request: SseRequest<http.IncomingMessage, StreamContext> = {
+    const request: SseRequest<IncomingMessage, StreamContext> = {
       method: req.method,
       url: url.pathname + url.search,
       headers: { get: (key) => [req.headers[key]].flat().join('\n') || undefined },
@@ -103,11 +103,11 @@ function errorResponse(error: unknown): SseResponse {
   const { code, http: head } = (error as GraphQLError).extensions ?? {};
   const status = (head as { status?: number } | undefined)?.status ?? (code === 'UNAUTHENTICATED' ? 401 : 400);
   noteErrorCode(code);
-  return [JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code, requestId: currentRequest()?.requestId } }] }), { status, statusText: '', headers: { 'content-type': 'application/json' } }];
+  return [JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code, requestId: currentRequest()?.requestId } }] }), { status, statusText: STATUS_CODES[status] ?? '', headers: { 'content-type': 'application/json' } }];
 }
 
 /** Writes the handler's response, giving every `next` event its notification's position as `id`. */
-async function write(res: http.ServerResponse, [body, init]: SseResponse, context: StreamContext): Promise<void> {
+async function write(res: ServerResponse, [body, init]: SseResponse, context: StreamContext): Promise<void> {
   res.writeHead(init.status, init.statusText, init.headers);
   if (!body || typeof body === 'string') return void res.end(body ?? undefined);
   const stop = () => void body.return(undefined);
