@@ -1,7 +1,8 @@
 // What GraphQL over SSE and multipart HTTP share: the bearer header authenticates the request (as on
 // /graphql), each request carries one subscription holding one slot of its identity's cap, and the
-// stream ends with UNAUTHENTICATED and the position to resume after when the token expires, as a
-// WebSocket is closed then. The slot is released however the stream ends, the client leaving included.
+// stream ends with the position to resume after when the token expires (UNAUTHENTICATED, as a
+// WebSocket is closed then) or the gateway stops (SERVICE_UNAVAILABLE, as a WebSocket gets 1012).
+// The slot is released however the stream ends, the client leaving included.
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
@@ -55,18 +56,24 @@ export class HttpSubscription implements AsyncGenerator<ExecutionResult> {
     if (this.ended) return { value: undefined, done: true };
     const next = await Promise.race([this.subscriber.next(), this.expired]);
     if (next === 'expired') {
-      const resumeAfter = encodePosition(this.subscriber.deliveredSequence);
-      await this.return();
-      this.sequences.push(this.subscriber.deliveredSequence);
-      const message = `Token expired: subscribe again with a fresh token and after: "${resumeAfter}" to continue without loss.`;
-      return { value: { errors: [new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', resumeAfter } })] }, done: false };
+      return this.last('UNAUTHENTICATED', (after) => `Token expired: subscribe again with a fresh token and after: "${after}" to continue without loss.`);
     }
     if (next.done) {
+      // Not the subscription's end but the gateway's: the client resumes, as graphql-ws clients do after 1012.
+      if (this.admission.stopping) return this.last('SERVICE_UNAVAILABLE', (after) => `The gateway is restarting: subscribe again with after: "${after}" to continue without loss.`);
       await this.return();
       return next;
     }
     this.sequences.push(this.subscriber.deliveredSequence);
     return next;
+  }
+
+  /** Ends the stream with one error naming the position to resume after. */
+  private async last(code: string, message: (resumeAfter: string) => string): Promise<IteratorResult<ExecutionResult>> {
+    await this.return();
+    const resumeAfter = encodePosition(this.subscriber.deliveredSequence);
+    this.sequences.push(this.subscriber.deliveredSequence);
+    return { value: { errors: [new GraphQLError(message(resumeAfter), { extensions: { code, resumeAfter } })] }, done: false };
   }
 
   async return(): Promise<IteratorResult<ExecutionResult>> {

@@ -49,6 +49,9 @@ interface SubscriptionContext {
 }
 
 export class SubscriptionAdmission {
+  /** Set when the gateway stops: an HTTP stream that ends then tells its client to resume elsewhere. */
+  stopping = false;
+
   constructor(private readonly options: AdmissionOptions) {}
 
   /**

@@ -167,6 +167,8 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
       // 1012 "Service Restart" first: clients reconnect and resume, instead of being told their
       // subscriptions completed (which is what ending the streams on an open socket would say).
       // A kill sends nothing: the client sees the connection drop (1006), as when a process dies.
+      // HTTP streams end with a SERVICE_UNAVAILABLE that says where to resume (http-subscription.ts).
+      admission.stopping = !kill;
       for (const socket of wsServer.clients) {
         if (kill) socket.terminate();
         else socket.close(1012, 'Gateway restarting: reconnect and resume after your last position');

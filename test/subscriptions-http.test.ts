@@ -250,3 +250,18 @@ describe('multipart HTTP (Apollo Client 4)', () => {
     expect(((await invalid.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
+
+// Last: it restarts the gateway.
+it('tells an HTTP subscriber where to resume when the gateway stops', async () => {
+  const client = sseClient(token);
+  const received = sseSubscribe(client);
+  await settle();
+  await registerAbsences(1);
+  await waitFor(() => absences(received.notifications) >= 1);
+  await settle();
+  await t.system.restartGateway();
+  await waitFor(() => received.completed);
+  expect(received.errors.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+  expect(received.errors[0].extensions?.resumeAfter).toBe(received.notifications.at(-1)!.position);
+  client.dispose();
+});
