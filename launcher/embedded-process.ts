@@ -4,7 +4,8 @@ import { dataDir, flag, port } from '../core/config';
 import { logger } from '../core/logger';
 import { SUBGRAPHS } from '../gateway/subgraph-list';
 import { startEmbedded, type EmbeddedSystem } from './embedded';
-import { frontEndOptions, host, keyOptions } from './environment';
+import { host, keyOptions } from './environment';
+import { frontEndOptions } from './front-ends';
 
 /** All five subgraphs and the gateway in this process (`npm start`). */
 export async function startEmbeddedProcess(): Promise<EmbeddedSystem> {

@@ -3,9 +3,7 @@
 import { databaseTarget, flag, optional, port } from '../core/config';
 import { devKeyPolicy } from '../core/key-policy';
 import type { KeyOptions } from '../core/key-sources';
-import { corsOrigins } from '../gateway/cors';
 import { SUBGRAPHS } from '../gateway/subgraph-list';
-import { trustedDocumentsFrom, type TrustedDocuments } from '../gateway/trusted-documents';
 
 /** Stops what the process started. */
 export type Stop = () => Promise<void>;
@@ -17,14 +15,6 @@ export function servicePort(name: string): number {
   const entry = SUBGRAPHS.find((s) => s.name === name);
   if (!entry) throw new Error(`Unknown service "${name}"`);
   return port(`${name.toUpperCase()}_PORT`, entry.port);
-}
-
-/** What the gateway's front ends are allowed: CORS origins and registered operations (docs/front-ends.md). */
-export function frontEndOptions(): { corsOrigins: string[]; trustedDocuments: TrustedDocuments } {
-  return {
-    corsOrigins: corsOrigins(optional('CORS_ORIGINS')),
-    trustedDocuments: trustedDocumentsFrom(optional('TRUSTED_DOCUMENTS'), optional('TRUSTED_DOCUMENTS_REQUIRED')),
-  };
 }
 
 /** A start with PostgreSQL or NATS is a production one: generated dev keys only with ALLOW_DEV_KEYS (README, "Keys"). */

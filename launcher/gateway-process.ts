@@ -18,7 +18,8 @@ import { notificationsSubgraph } from '../gateway/notifications';
 import { IdentityRateLimiter, rateLimitFromEnv, sharedRateLimiter } from '../gateway/rate-limit';
 import { startGateway } from '../gateway/server';
 import { SUBGRAPHS } from '../gateway/subgraph-list';
-import { frontEndOptions, host, keyOptions, servicePort, type Stop } from './environment';
+import { host, keyOptions, servicePort, type Stop } from './environment';
+import { frontEndOptions } from './front-ends';
 
 /** The gateway with its notifications service (`npm start -- --gateway`), which needs a database of its own and the bus. */
 export async function startGatewayProcess(): Promise<Stop> {
