@@ -5,6 +5,7 @@
 // (a form post, text/plain) is still refused before it runs, from whatever origin.
 import type http from 'node:http';
 import cors from 'cors';
+import { ConfigError } from '../core/config';
 
 /** What a front end sends beyond the CORS-safelisted headers: the token, JSON, tracing, resume. */
 const ALLOWED_HEADERS = [
@@ -29,7 +30,7 @@ const PREFLIGHT_MAX_AGE_SECONDS = 7200;
 export function corsOrigins(value: string | undefined): string[] {
   const origins = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const origin of origins) {
-    if (!URL.canParse(origin) || new URL(origin).origin !== origin) throw new Error(`CORS_ORIGINS: "${origin}" is not an origin like https://caseworker.example.dk (no path, no trailing slash, no wildcard).`);
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) throw new ConfigError(`CORS_ORIGINS: "${origin}" is not an origin like https://caseworker.example.dk (no path, no trailing slash, no wildcard).`);
   }
   return origins;
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { ConfigError } from '../core/config';
 import { isRole, type Role } from '../core/identity';
 import type { GatewayContext } from './context';
 import { writeErrors } from './json-errors';
@@ -31,11 +32,11 @@ export function readManifest(file: string): Map<string, string> {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`TRUSTED_DOCUMENTS: cannot read ${file} as JSON (${(error as Error).message}).`);
+    throw new ConfigError(`TRUSTED_DOCUMENTS: cannot read ${file} as JSON (${(error as Error).message}).`);
   }
   const entries: [unknown, unknown][] = isApolloManifest(parsed) ? parsed.operations.map((o) => [o.id, o.body]) : parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.entries(parsed) : [];
   if (entries.length === 0 || entries.some(([id, body]) => typeof id !== 'string' || !id || typeof body !== 'string' || !body)) {
-    throw new Error(`TRUSTED_DOCUMENTS: ${file} is neither a codegen persisted-documents.json ({ "<hash>": "<document>" }) nor an Apollo persisted query manifest, or has an empty entry.`);
+    throw new ConfigError(`TRUSTED_DOCUMENTS: ${file} is neither a codegen persisted-documents.json ({ "<hash>": "<document>" }) nor an Apollo persisted query manifest, or has an empty entry.`);
   }
   return new Map(entries as [string, string][]);
 }
@@ -128,8 +129,8 @@ export function trustedDocumentsFrom(files: string | undefined, requiredRoles: s
   for (const file of list(files)) for (const [id, body] of readManifest(file)) documents.set(id, body);
   const roles = list(requiredRoles);
   const unknown = roles.filter((role) => !isRole(role));
-  if (unknown.length) throw new Error(`TRUSTED_DOCUMENTS_REQUIRED: unknown role ${unknown.join(', ')}; roles are caseworker, akasse, analyst, system.`);
-  if (roles.length && documents.size === 0) throw new Error('TRUSTED_DOCUMENTS_REQUIRED is set but TRUSTED_DOCUMENTS names no manifest: those roles could run nothing.');
+  if (unknown.length) throw new ConfigError(`TRUSTED_DOCUMENTS_REQUIRED: unknown role ${unknown.join(', ')}; roles are caseworker, akasse, analyst, system.`);
+  if (roles.length && documents.size === 0) throw new ConfigError('TRUSTED_DOCUMENTS_REQUIRED is set but TRUSTED_DOCUMENTS names no manifest: those roles could run nothing.');
   return new TrustedDocuments(documents, new Set(roles as Role[]));
 }
 
