@@ -241,6 +241,24 @@ describe('multipart HTTP (Apollo Client 4)', () => {
     client.stop();
   });
 
+  it('ends the stream when the token expires, with the position to resume after', async () => {
+    const shortLived = await issueClientToken(await devClientSigningKey(t.dataDir), { role: 'caseworker', authority: '101', subject: 'caseworker-expiring-multipart', expiresIn: 2 });
+    const client = apollo(shortLived);
+    let completed = false;
+    const errors: { extensions?: Record<string, unknown> }[] = [];
+    client.subscribe({ query: document }).subscribe({
+      next: ({ error }) => {
+        if (error && 'errors' in error) errors.push(...(error.errors as typeof errors));
+      },
+      error: () => (completed = true),
+      complete: () => (completed = true),
+    });
+    await waitFor(() => completed, 6_000);
+    expect(errors.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    expect(typeof errors[0].extensions?.resumeAfter).toBe('string');
+    client.stop();
+  });
+
   it('refuses a request without a bearer token (401) and an invalid subscription (400), typed', async () => {
     const accept = 'multipart/mixed;boundary=graphql;subscriptionSpec=1.0,application/json;q=0.9';
     const anonymous = await fetch(t.url, { method: 'POST', headers: { accept, 'content-type': 'application/json' }, body: JSON.stringify({ query: SUBSCRIPTION }) });
