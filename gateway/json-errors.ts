@@ -26,7 +26,8 @@ function clientError(error: unknown): GraphQLError {
 
 export function writeErrors(res: http.ServerResponse, errors: readonly unknown[]): void {
   const requestId = currentRequest()?.requestId;
-  const formatted = errors.map(clientError).map((e) => {
+  const refusals = errors.map(clientError);
+  const formatted = refusals.map((e) => {
     const { http: _status, ...extensions } = e.extensions;
     const withId: Record<string, unknown> = { ...extensions, requestId };
     return { message: e.message, ...(e.locations ? { locations: e.locations } : {}), extensions: withId };
@@ -34,6 +35,8 @@ export function writeErrors(res: http.ServerResponse, errors: readonly unknown[]
   const code = String(formatted[0]?.extensions.code ?? ErrorCode.BAD_USER_INPUT);
   noteErrorCode(code);
   const retryAfter = formatted[0]?.extensions.retryAfterSeconds;
-  res.writeHead(STATUS_BY_CODE[code] ?? 400, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) });
+  // A status the refusal was made with wins (405, 406 at /graphql/stream); else the code's.
+  const status = (refusals[0]?.extensions.http as { status?: number } | undefined)?.status ?? STATUS_BY_CODE[code] ?? 400;
+  res.writeHead(status, { 'content-type': 'application/json', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) });
   res.end(JSON.stringify({ errors: formatted }));
 }

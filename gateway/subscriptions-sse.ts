@@ -40,6 +40,8 @@ export function sseSubscriptions(options: SseOptions): (req: IncomingMessage, re
       try {
         req.context.caller = await authenticateStream(options.authenticator, req.raw);
       } catch (error) {
+        // Anything but a refusal (a JWKS that cannot be fetched) is ours: masked by the route's catch.
+        if (!(error instanceof GraphQLError)) throw error;
         return errorResponse(error);
       }
       // A token of its own per request: no stream is ever reserved, so each request is its own
@@ -99,11 +101,11 @@ export function sseSubscriptions(options: SseOptions): (req: IncomingMessage, re
 }
 
 /** A refusal as graphql-sse's handler returns it (status and JSON body). */
-function errorResponse(error: unknown): SseResponse {
-  const { code, http: head } = (error as GraphQLError).extensions ?? {};
+function errorResponse(error: GraphQLError): SseResponse {
+  const { code, http: head } = error.extensions;
   const status = (head as { status?: number } | undefined)?.status ?? (code === 'UNAUTHENTICATED' ? 401 : 400);
   noteErrorCode(code);
-  return [JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code, requestId: currentRequest()?.requestId } }] }), { status, statusText: STATUS_CODES[status] ?? '', headers: { 'content-type': 'application/json' } }];
+  return [JSON.stringify({ errors: [{ message: error.message, extensions: { code, requestId: currentRequest()?.requestId } }] }), { status, statusText: STATUS_CODES[status] ?? '', headers: { 'content-type': 'application/json' } }];
 }
 
 /** Writes the handler's response, giving every `next` event its notification's position as `id`. */

@@ -146,10 +146,11 @@ function list(value: string | undefined): string[] {
 export function trustedDocumentsPlugin(trusted: TrustedDocuments): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request }) {
-      // In-process operations (a subscription's follow-up fetch, plan warming) were admitted already.
+      // Not a client's request: a subscription's follow-up fetch (its subscription was admitted with
+      // this check) or the plans warmed at start.
       if (!request.http) return;
-      const body = request.http?.body as DocumentRequest | undefined;
-      const search = new URLSearchParams(request.http?.search ?? '');
+      const body = request.http.body as DocumentRequest | undefined;
+      const search = new URLSearchParams(request.http.search);
       const id = TrustedDocuments.idOf({ documentId: body?.documentId ?? search.get('documentId') ?? undefined, extensions: request.extensions });
       // An unknown id was refused before Apollo (unknownDocumentRefusal).
       const registered = id === undefined ? undefined : trusted.lookup(id);

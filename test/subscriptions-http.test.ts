@@ -148,6 +148,9 @@ describe('GraphQL over SSE (graphql-sse)', () => {
     const anonymous = await fetch(streamUrl(), { method: 'POST', headers: { accept: 'text/event-stream', 'content-type': 'application/json' }, body: JSON.stringify({ query: SUBSCRIPTION }) });
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const notAStream = await fetch(streamUrl(), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ query: SUBSCRIPTION }) });
+    expect(notAStream.status).toBe(406);
+    expect(((await notAStream.json()) as { errors: { message: string }[] }).errors[0].message).toContain('Accept: text/event-stream');
 
     const client = sseClient(token);
     const invalid = sseSubscribe(client, 'subscription { notifications { nope } }');
