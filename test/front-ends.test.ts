@@ -56,6 +56,13 @@ describe('CORS', () => {
     expect(response.headers.get('vary')).toContain('Origin');
   });
 
+  it('answers the preflight of a resuming SSE subscription (Last-Event-ID) at /graphql/stream too', async () => {
+    const response = await fetch(`${t.url}/stream`, { method: 'OPTIONS', headers: { origin: FRONT_END, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,last-event-id' } });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(FRONT_END);
+    expect(response.headers.get('access-control-allow-headers')).toContain('last-event-id');
+  });
+
   it('fails a preflight from any other origin: 403 and no CORS headers', async () => {
     const response = await preflight('https://evil.example');
     expect(response.status).toBe(403);
