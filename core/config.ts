@@ -2,6 +2,11 @@
 // (gateway/no-phoning-home.ts sets one variable a library reads, before that library is built).
 import path from 'node:path';
 
+/** A variable set to a value the process cannot run with: its message names the variable and says what is expected. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 export interface DatabaseTarget {
   kind: 'sqlite' | 'postgresql';
   /** SQLite: file path; PostgreSQL: connection URL including the database name. */

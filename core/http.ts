@@ -17,6 +17,13 @@ export interface ServeOptions<C extends BaseContext> {
   context: (req: http.IncomingMessage) => Promise<C>;
   /** Larger bodies are refused with 413 before they are parsed. */
   maxBodyBytes: number;
+  /** Runs before any route (CORS): return true when it answered the request itself. */
+  preRoute?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+  /**
+   * Offered each parsed /graphql request before Apollo sees it (a transport Apollo does not serve,
+   * such as multipart subscriptions): resolve true when it answered the request.
+   */
+  takeOver?: (req: http.IncomingMessage, res: http.ServerResponse, body: unknown) => Promise<boolean>;
   /** Return true when the route was handled. */
   extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
   /** What `/ready` checks (readiness.ts); without any, ready whenever it runs. */
@@ -39,6 +46,7 @@ export interface ServedHttp {
 export async function serveApollo<C extends BaseContext>(apollo: ApolloServer<C>, options: ServeOptions<C>): Promise<ServedHttp> {
   const server = http.createServer((req, res) => trackRequest(req, res, options.service ?? 'graphql', options.metrics, () => route(req, res)));
   const route = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    if (options.preRoute?.(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     if (url.pathname === '/ready') {
@@ -135,6 +143,7 @@ async function handleGraphQL<C extends BaseContext>(
     // Refused before graphql-js's recursive parser could exhaust the stack on it (query-nesting.ts).
     throw refusal(400, 'GRAPHQL_VALIDATION_FAILED', 'The query is nested too deeply.');
   }
+  if (await options.takeOver?.(req, res, body)) return;
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
     context: () => options.context(req),
@@ -150,7 +159,8 @@ async function handleGraphQL<C extends BaseContext>(
 /** Fatal: bytes that are not UTF-8 are refused, where Buffer#toString would store U+FFFD in their place. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
+/** The body as UTF-8, refused past `limit` bytes (status 413) or when not UTF-8 (400); also for routes beside /graphql. */
+export function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {

@@ -26,6 +26,14 @@ const AUTHORITY_BY_ROLE: Record<Role, RegExp> = {
   system: /^STAR$/,
 };
 
+/** Each role's authority in words, beside its pattern, for messages that name what is allowed. */
+export const AUTHORITY_FORM: Record<Role, string> = {
+  caseworker: "the jobcentre's 3-digit municipality code, e.g. 101",
+  akasse: "the a-kasse's number, 1 to 4 digits, e.g. 21",
+  analyst: 'STAR',
+  system: 'STAR',
+};
+
 /** A caseworker's authority is a municipality code, an a-kasse's its number, STAR for the rest. */
 export function isValidAuthority(role: Role, authority: unknown): authority is string {
   return typeof authority === 'string' && AUTHORITY_BY_ROLE[role].test(authority);

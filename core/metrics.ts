@@ -10,7 +10,7 @@ export type Outcome = 'ok' | 'client_error' | 'server_error';
 const SERVER_ERROR_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
 
 /** Codes of a limit refusing a request, counted by kind in dfdg_refusals_total. */
-export const REFUSAL_CODES = new Set(['RATE_LIMITED', 'QUERY_TOO_COSTLY', 'GRAPHQL_VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_SUBSCRIPTIONS']);
+export const REFUSAL_CODES = new Set(['RATE_LIMITED', 'QUERY_TOO_COSTLY', 'GRAPHQL_VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_SUBSCRIPTIONS', 'OPERATION_NOT_TRUSTED']);
 
 /**
  * A label value must come from a bounded set, or a client sending a new operation name per request

@@ -19,7 +19,7 @@ export function followUpFor(document: DocumentNode, operationName?: string | nul
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation || operation.operation !== 'subscription') {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Only subscription operations are served over WebSocket; send queries and mutations over HTTP.');
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Only subscription operations are served here; send queries and mutations as ordinary HTTP requests to /graphql.');
   }
   const [field] = operation.selectionSet.selections;
   if (operation.selectionSet.selections.length !== 1 || field.kind !== Kind.FIELD || field.name.value !== 'notifications') {

@@ -53,6 +53,11 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     return this.replaying;
   }
 
+  /** The sequence of the last notification handed to the client: where it resumes after. */
+  get deliveredSequence(): number {
+    return this.lastDelivered;
+  }
+
   /** Called by the stream for every live event. */
   offer(event: BusEvent): void {
     if (this.closed || !mayReceive(this.identity, event.authorities)) return;

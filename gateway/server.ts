@@ -30,6 +30,11 @@ import { startSubscriptionServer, type SubscriptionServer } from './subscription
 import { asOfPlugin } from './as-of';
 import { deliveryConfig } from './delivery/config';
 import { DeliveryWorker } from './delivery/worker';
+import { corsHandler } from './cors';
+import { subscriptionTransportPlugin } from './subscription-transports';
+import { multipartSubscriptions } from './subscriptions-multipart';
+import { sseSubscriptions } from './subscriptions-sse';
+import { TrustedDocuments, trustedDocumentsPlugin, unknownDocumentRefusal } from './trusted-documents';
 
 export interface GatewayOptions {
   host: string;
@@ -50,6 +55,10 @@ export interface GatewayOptions {
   bus?: EventBus;
   /** The notifications service's database: push deliveries are sent when given with the bus (gateway/delivery/). */
   delivery?: { orm: MikroORM; database: DatabaseTarget; clock: Clock };
+  /** Browser origins allowed to call the gateway (CORS_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
+  /** Registered operations and the roles that may run only those (TRUSTED_DOCUMENTS*); none by default. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export interface RunningGateway {
@@ -105,9 +114,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     apiSchema = schema.apiSchema;
   });
   const protection = queryProtection();
+  const trustedDocuments = options.trustedDocuments ?? new TrustedDocuments();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [...apolloReportingDisabled(), operationNamePlugin(), ...protection.plugins, introspectionByRolePlugin(), asOfPlugin(), serverTimingPlugin()],
+    plugins: [
+      ...apolloReportingDisabled(),
+      trustedDocumentsPlugin(trustedDocuments),
+      operationNamePlugin(),
+      ...protection.plugins,
+      introspectionByRolePlugin(),
+      subscriptionTransportPlugin(),
+      asOfPlugin(),
+      serverTimingPlugin(),
+    ],
+    // Automatic persisted queries would let any client register any text under its hash; registered
+    // operations come from the front ends' build manifests instead (trusted-documents.ts).
+    persistedQueries: false,
     validationRules: protection.validationRules,
     parseOptions: protection.parseOptions,
     allowBatchedHttpRequests: false,
@@ -125,13 +147,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await apollo.start();
   await warmQueryPlans(apollo);
   const maxBodyBytes = options.maxBodyBytes ?? 100_000;
+  // The HTTP subscription transports need the subscription server, which needs the HTTP server: bound once both exist.
+  let streams: { sse: ReturnType<typeof sseSubscriptions>; multipart: ReturnType<typeof multipartSubscriptions> } | null = null;
+  const refuseUnknownDocument = unknownDocumentRefusal(trustedDocuments);
+  const explorer = options.explorer === false ? () => false : explorerRoute;
   const http = await serveApollo(apollo, {
     host: options.host,
     port: options.port,
     maxBodyBytes,
     service: 'gateway',
     metrics,
-    extraRoutes: options.explorer === false ? undefined : explorerRoute,
+    preRoute: corsHandler(options.corsOrigins ?? []),
+    takeOver: async (req, res, body) => refuseUnknownDocument(req, res, body) || (streams ? streams.multipart(req, res, body) : false),
+    extraRoutes: (req, res) => explorer(req, res) || (streams?.sse(req, res) ?? false),
     readiness: gatewayReadiness(options, subgraphUrls),
     onUnready: (name, error) => logger.warn({ err: error, dependency: name, service: 'gateway' }, 'not ready'),
     context: async (req) => {
@@ -154,11 +182,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         rateLimiter: options.rateLimiter,
         maxPayloadBytes: maxBodyBytes,
         bus: options.bus,
+        trustedDocuments,
         metrics,
       })
     : null;
   const delivery = options.bus && options.delivery ? new DeliveryWorker({ ...options.delivery, bus: options.bus, apollo, config: deliveryConfig(), metrics }) : null;
   await delivery?.start();
+  if (subscriptions) {
+    const transport = { admission: subscriptions.admission, authenticator: options.authenticator };
+    streams = { sse: sseSubscriptions({ ...transport, maxBodyBytes }), multipart: multipartSubscriptions({ ...transport, trustedDocuments }) };
+  }
   return {
     url: http.url,
     http,

@@ -1,15 +1,15 @@
 // graphql-ws on the gateway's own /graphql path: authenticates the connection with the same JWT
-// (connectionParams.authorization) and closes it when that token expires, validates each
-// subscription against the supergraph's API schema, and serves it from the notification stream.
+// (connectionParams.authorization) and closes it when that token expires, admits each subscription
+// as every transport does (subscription-admission.ts: limits, validation against the supergraph's
+// API schema, trusted documents), and serves it from the notification stream.
 // Identical follow-up fetches of subscribers with the same role, authority, document and variables
 // are made once per event.
 import type http from 'node:http';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { BusEvent, EventBus } from '../core/bus';
-import { DomainError } from '../core/errors';
 import type { Identity } from '../core/identity';
 import { logger } from '../core/logger';
 import type { ServiceMetrics } from '../core/metrics';
@@ -17,13 +17,12 @@ import type { QueryLimits } from '../core/query-limits';
 import { contextFrom, inSpan } from '../core/telemetry';
 import type { ClientAuthenticator } from './client-auth';
 import type { GatewayContext } from './context';
-import { followUpFor, type FollowUp } from './follow-up';
-import { executeFollowUp } from './follow-up-fetch';
 import { NotificationStream, type StreamOptions, type Subscriber } from './notification-stream';
-import { decodePosition } from './notifications/positions';
+import { executeFollowUp } from './follow-up-fetch';
 import type { IdentityRateLimiter } from './rate-limit';
 import { closeAtExpiry, DEFAULT_SUBSCRIPTION_LIMITS, SubscriptionSlots, type SubscriptionLimits } from './subscription-limits';
-import { checkSubscribe } from './subscription-validation';
+import { SubscriptionAdmission, type Holder } from './subscription-admission';
+import type { TrustedDocuments } from './trusted-documents';
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
@@ -38,6 +37,8 @@ export interface SubscriptionServerOptions {
   /** Frames larger than this are refused unread (close 1009): the HTTP body limit. */
   maxPayloadBytes: number;
   bus: EventBus;
+  /** Registered operations, and the roles that may run only those (trusted-documents.ts). */
+  trustedDocuments: TrustedDocuments;
   stream?: Partial<StreamOptions>;
   limits?: Partial<SubscriptionLimits>;
   /** Counts live subscriptions and the refusals of the WebSocket path (HTTP's are counted by core/http.ts). */
@@ -52,14 +53,15 @@ type SocketState = {
   expiry?: NodeJS.Timeout;
 };
 
-interface SubscriptionContext {
-  identity: Identity;
-  followUp: FollowUp;
-  after: number | null;
+/** An authenticated socket's slots (onConnect refuses every other). */
+function holderOf(state: SocketState): Holder {
+  return { identity: state.identity!, held: state.held! };
 }
 
 export interface SubscriptionServer {
   stream: NotificationStream;
+  /** The same admission for the HTTP transports (GraphQL over SSE, multipart). */
+  admission: SubscriptionAdmission;
   close(options?: { kill?: boolean }): Promise<void>;
 }
 
@@ -87,7 +89,7 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
   await stream.start();
 
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.limits };
-  const slots = new SubscriptionSlots(limits);
+  const admission = new SubscriptionAdmission({ ...options, stream, slots: new SubscriptionSlots(limits) });
   // ws reads a frame's length from its header and closes with 1009 before buffering more than
   // this, so an oversized frame is never read whole, let alone parsed (its default is 100 MiB).
   const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: options.maxPayloadBytes });
@@ -108,67 +110,21 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
         }
       },
       onSubscribe: async (ctx, id, payload) => {
-        const identity = ctx.extra.identity!;
-        try {
-          await options.rateLimiter?.consume(identity);
-        } catch (error) {
-          if (!(error instanceof GraphQLError)) throw error;
-          options.metrics?.refusals.inc({ kind: String(error.extensions.code) });
-          // The same code and retry hint as over HTTP, without the HTTP status and headers.
-          return [new GraphQLError(error.message, { extensions: { code: error.extensions.code, retryAfterSeconds: error.extensions.retryAfterSeconds } })];
-        }
-        const schema = options.apiSchema();
-        const checked = checkSubscribe(schema, payload, identity, { rules: options.validationRules, limits: options.queryLimits });
-        if ('errors' in checked) return checked.errors;
-        const { document } = checked;
-        try {
-          const followUp = followUpFor(document, payload.operationName);
-          const variables = payload.variables ?? {};
-          const written = followUp.after.literal ?? (followUp.after.variable ? variables[followUp.after.variable] : undefined);
-          // graphql-ws clients re-subscribe with their first variables after a reconnect; the position
-          // the client last saw travels in connectionParams, which it re-reads on every reconnect.
-          const resumed = ctx.connectionParams?.resumeAfter;
-          const candidates = [written, resumed].filter((p): p is string => typeof p === 'string' && p.length > 0).map(decodePosition);
-          const after = candidates.length ? Math.max(...candidates) : null;
-          // A position the log has not reached was never issued; resuming after it would silently skip
-          // every notification up to it (the inbox refuses it the same way).
-          if (after !== null && after > (await options.bus.latestSequence())) {
-            return [new DomainError('INVALID_POSITION', 'That position lies beyond the newest notification, so it was not issued by this service; resume after a position you received.')];
-          }
-          slots.take(identity, ctx.extra.held!, id);
-          options.metrics?.subscriptionsOpen.inc();
-          const contextValue: SubscriptionContext = { identity, followUp, after };
-          return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue } as ExecutionArgs;
-        } catch (error) {
-          if (error instanceof DomainError) {
-            if (error.code === 'TOO_MANY_SUBSCRIPTIONS') options.metrics?.refusals.inc({ kind: error.code });
-            return [error];
-          }
-          throw error;
-        }
+        // graphql-ws clients re-subscribe with their first variables after a reconnect; the position
+        // the client last saw travels in connectionParams, which it re-reads on every reconnect.
+        const admitted = await admission.admit(holderOf(ctx.extra), id, payload, ctx.connectionParams?.resumeAfter);
+        return Array.isArray(admitted) ? [...admitted] : (admitted as ExecutionArgs);
       },
-      subscribe: (args: ExecutionArgs) => {
-        const { identity, followUp, after } = args.contextValue as SubscriptionContext;
-        const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-        // Shared by subscribers with the same role, authority AND subject, as on the HTTP path
-        // (data-source.ts): the answer would be the same for every caseworker of a jobcentre, but a
-        // CPR in it must be audited under each caseworker who received it, not only the first.
-        const key = `${identity.role}\u0000${identity.authority}\u0000${identity.subject}\u0000${followUp.text}\u0000${JSON.stringify(variables)}`;
-        return stream.subscribe(identity, key, followUp.text, variables, after);
-      },
+      subscribe: (args: ExecutionArgs) => admission.subscribe(args),
       onError: (_ctx, _id, _payload, errors) => void logger.warn({ errors: errors.map((e) => e.message) }, 'subscription refused'),
       // onComplete runs however a started subscription ends (completed, failed, or its socket closed),
       // onClose once per socket; a release happens once, whichever comes first.
       onComplete: (ctx, id) => {
-        if (!ctx.extra.identity) return;
-        if (ctx.extra.held!.has(id)) options.metrics?.subscriptionsOpen.dec();
-        slots.release(ctx.extra.identity, ctx.extra.held!, id);
+        if (ctx.extra.identity) admission.release(holderOf(ctx.extra), id);
       },
       onClose: (ctx) => {
         clearTimeout(ctx.extra.expiry);
-        if (!ctx.extra.identity) return;
-        options.metrics?.subscriptionsOpen.dec(ctx.extra.held!.size);
-        slots.releaseAll(ctx.extra.identity, ctx.extra.held!);
+        if (ctx.extra.identity) admission.releaseAll(holderOf(ctx.extra));
       },
     },
     wsServer,
@@ -188,10 +144,13 @@ export async function startSubscriptionServer(options: SubscriptionServerOptions
 
   return {
     stream,
+    admission,
     async close({ kill = false } = {}) {
       // 1012 "Service Restart" first: clients reconnect and resume, instead of being told their
       // subscriptions completed (which is what ending the streams on an open socket would say).
       // A kill sends nothing: the client sees the connection drop (1006), as when a process dies.
+      // HTTP streams end with a SERVICE_UNAVAILABLE that says where to resume (http-subscription.ts).
+      admission.stopping = !kill;
       for (const socket of wsServer.clients) {
         if (kill) socket.terminate();
         else socket.close(1012, 'Gateway restarting: reconnect and resume after your last position');

@@ -4,11 +4,14 @@ import { SignJWT, type KeyLike } from 'jose';
 import { ALGORITHM } from '../core/keys';
 import type { Role } from '../core/identity';
 
+/** A working day: what `npm run token` issues unless told otherwise. */
+export const DEFAULT_TOKEN_HOURS = 8;
+
 export interface TokenClaims {
   role: Role;
   authority: string;
   subject?: string;
-  /** Seconds until expiry; default 8 hours (a working day). */
+  /** Seconds until expiry; default DEFAULT_TOKEN_HOURS. */
   expiresIn?: number;
 }
 
@@ -18,6 +21,6 @@ export async function issueClientToken(key: KeyLike, claims: TokenClaims): Promi
     .setProtectedHeader({ alg: ALGORITHM })
     .setSubject(claims.subject ?? `${claims.role}-${claims.authority}-${randomUUID().slice(0, 8)}`)
     .setIssuedAt(now)
-    .setExpirationTime(now + (claims.expiresIn ?? 8 * 3600))
+    .setExpirationTime(now + (claims.expiresIn ?? DEFAULT_TOKEN_HOURS * 3600))
     .sign(key);
 }

@@ -14,6 +14,7 @@ import { clientAuthOptions } from '../gateway/keys';
 import { notificationsSubgraph } from '../gateway/notifications';
 import { IdentityRateLimiter, rateLimitFromEnv, type RateLimitOptions } from '../gateway/rate-limit';
 import { startGateway, type RunningGateway } from '../gateway/server';
+import type { TrustedDocuments } from '../gateway/trusted-documents';
 import { servicePort } from './environment';
 import { loadSubgraphModules } from './modules';
 
@@ -37,6 +38,10 @@ export interface EmbeddedOptions {
   bus?: EventBus;
   /** Where keys come from; `npm start` passes its production policy (README, "Keys"). */
   keys?: KeyOptions;
+  /** Browser origins allowed to call the gateway (CORS_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
+  /** Registered operations and the roles that may run only those (TRUSTED_DOCUMENTS*); none by default. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export interface EmbeddedSystem {
@@ -116,6 +121,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
         explorer: options.explorer ?? true,
         bus,
         delivery: { orm: subgraphs.find((s) => s.name === 'notifications')!.orm, database: options.database?.('notifications') ?? databaseTarget('notifications', options.dataDir), clock: options.clock ?? systemClock },
+        corsOrigins: options.corsOrigins,
+        trustedDocuments: options.trustedDocuments,
       });
     const system: EmbeddedSystem = {
       gateway: await launch(options.gatewayPort ?? 4000),

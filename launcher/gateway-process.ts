@@ -19,10 +19,13 @@ import { IdentityRateLimiter, rateLimitFromEnv, sharedRateLimiter } from '../gat
 import { startGateway } from '../gateway/server';
 import { SUBGRAPHS } from '../gateway/subgraph-list';
 import { host, keyOptions, servicePort, type Stop } from './environment';
+import { frontEndOptions } from './front-ends';
 
 /** The gateway with its notifications service (`npm start -- --gateway`), which needs a database of its own and the bus. */
 export async function startGatewayProcess(): Promise<Stop> {
   const keys = keyOptions(['notifications']);
+  // Read first: a wrong origin or manifest stops the start before anything is opened.
+  const frontEnds = frontEndOptions();
   const signingKey = await identitySigningKey(dataDir(), keys);
   const clientAuth = await clientAuthOptions(dataDir(), keys);
   const bus = await busFromEnvironment();
@@ -63,6 +66,7 @@ export async function startGatewayProcess(): Promise<Stop> {
     rateLimiter: rateLimit ? (rateLimitPool ? await sharedRateLimiter(rateLimit, rateLimitPool) : new IdentityRateLimiter(rateLimit)) : null,
     bus,
     delivery: { orm: notifications.orm, database, clock: systemClock },
+    ...frontEnds,
   });
   logger.info({ url: gateway.url }, 'gateway is up');
   return async () => {

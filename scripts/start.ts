@@ -3,7 +3,7 @@
 // `npm start -- --gateway`: the gateway alone, calling subgraphs at <NAME>_URL.
 // What each process is made of is assembled in launcher/; only the chosen one's code is loaded.
 import { parseArgs } from 'node:util';
-import { dataDir } from '../core/config';
+import { ConfigError, dataDir } from '../core/config';
 import { HEAP_FLAG, heapCeilingMissing } from '../core/heap';
 import { DevKeyRefusedError } from '../core/key-policy';
 import { logger } from '../core/logger';
@@ -51,8 +51,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A refused key is the operator's to set, not a crash: the message alone, naming the variable.
-  if (error instanceof DevKeyRefusedError) logger.fatal(error.message);
+  // A refused key or a wrong setting is the operator's to fix, not a crash: the message alone, naming the variable.
+  if (error instanceof DevKeyRefusedError || error instanceof ConfigError) logger.fatal(error.message);
   else logger.error({ err: error }, 'start-up failed');
   process.exit(1);
 });

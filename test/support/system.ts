@@ -17,6 +17,7 @@ import { identitySigningKey } from '../../core/key-sources';
 import { devClientSigningKey } from '../../gateway/keys';
 import { issueClientToken } from '../../gateway/tokens';
 import type { RateLimitOptions } from '../../gateway/rate-limit';
+import type { TrustedDocuments } from '../../gateway/trusted-documents';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -51,6 +52,9 @@ export interface TestSystemOptions {
   jetstream?: boolean;
   /** The gateway's per-identity rate limit; off unless a test is about it (tests fire bursts on purpose). */
   rateLimit?: RateLimitOptions | null;
+  /** The gateway's CORS origins and registered operations (docs/front-ends.md); none unless a test is about them. */
+  corsOrigins?: readonly string[];
+  trustedDocuments?: TrustedDocuments;
 }
 
 let freshSupergraph: string | undefined;
@@ -72,7 +76,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const connectBus = async () => (options.jetstream ? NatsBus.connect({ servers: process.env.TEST_NATS_URL!, namespace }) : undefined);
   // Composed from today's schema files (test/supergraph.test.ts holds the checked-in file to it).
   const supergraphSdl = (freshSupergraph ??= composeSupergraph().supergraphSdl);
-  const launch = async () => startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', clock, database, bus: await connectBus(), supergraphSdl, rateLimit: options.rateLimit ?? null });
+  const launch = async () => startEmbedded({ dataDir, gatewayPort: 0, subgraphPorts: 'random', clock, database, bus: await connectBus(), supergraphSdl, rateLimit: options.rateLimit ?? null, corsOrigins: options.corsOrigins, trustedDocuments: options.trustedDocuments });
   let system = await launch();
   const signingKey = await devClientSigningKey(dataDir);
   const token = (role: Role, authority: string, subject = `test-${role}-${authority}`) => issueClientToken(signingKey, { role, authority, subject });
