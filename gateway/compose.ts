@@ -4,12 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
+import { printClientSchema } from './client-schema';
 import { SUBGRAPHS, readSubgraphSchema } from './subgraph-list';
 
 export const SUPERGRAPH_PATH = path.join(__dirname, '..', 'supergraph.graphql');
 
 export interface Composition {
   supergraphSdl: string;
+  /** The API schema front ends generate from (gateway/client-schema.ts). */
+  clientSchemaSdl: string;
   hints: string[];
 }
 
@@ -24,7 +27,11 @@ export function composeSupergraph(): Composition {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return { supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => `${h.definition.code}: ${h.message}`) };
+  return {
+    supergraphSdl: result.supergraphSdl,
+    clientSchemaSdl: printClientSchema(result.schema.toAPISchema().toGraphQLJSSchema()),
+    hints: result.hints.map((h) => `${h.definition.code}: ${h.message}`),
+  };
 }
 
 export function readSupergraph(): string {
