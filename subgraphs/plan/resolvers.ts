@@ -10,6 +10,8 @@ import { cancelActivity, interruptActivity, registerActivity, updateActivity, ty
 import type { Context } from './mutations/context';
 import { setPlanGoals, type PlanGoalsInput } from './mutations/goals';
 import { setJobSearchRequirements, type JobSearchRequirementsInput } from './mutations/job-search-requirements';
+import { recordWorkObligationFacts, type WorkObligationFactsInput } from './mutations/work-obligation-facts';
+import type { WorkObligationFactsRecord } from './entities/WorkObligationFactsRecord';
 import {
   ACTIVITY_CATEGORIES,
   activityCategory,
@@ -19,11 +21,15 @@ import {
   allocationFrame,
   assertMayRead,
   CANCELLATION_CAUSES,
+  CASH_BENEFIT_TYPES,
   cancellationCause,
+  cashBenefitType,
+  coveragePeriods,
   changeCode,
   frameOpenOn,
   hidesFreeText,
   versionEffectiveOn,
+  isoWeekDays,
   versionsInForceBy,
   workObligationHours,
   type AllocationFrame,
@@ -54,6 +60,16 @@ function workObligationActivities(activities: ActivityRecord[]): WorkObligationA
     .map((a) => ({ categoryId: a.categoryId, start: a.start, end: a.end, hoursPerWeek: a.hoursPerWeek! }));
 }
 
+/**
+ * The days of `week` on which the work obligation reaches the person: only their activities count.
+ * Coverage is judged per day from the facts recorded; the week's hours need only the week's days.
+ */
+async function coveredDays(ref: PersonRef, ctx: Context, week: string) {
+  const { monday, sunday } = isoWeekDays(week);
+  const periods = coveragePeriods(await ctx.loaders.workObligationFactsByPerson.load(ref.id), monday, sunday);
+  return periods.filter((period) => period.covered);
+}
+
 /** Code lists are not personal data: every authenticated role may read them. */
 const codeList =
   <T>(list: readonly T[]) =>
@@ -65,6 +81,7 @@ export const resolvers = {
     allocationFrames: codeList(ALLOCATION_FRAMES),
     activityCategories: codeList(ACTIVITY_CATEGORIES),
     activityCancellationCauses: codeList(CANCELLATION_CAUSES),
+    cashBenefitTypes: codeList(CASH_BENEFIT_TYPES),
   },
   Mutation: {
     setJobSearchRequirements: (_: unknown, args: { input: JobSearchRequirementsInput }, ctx: Context) => setJobSearchRequirements(ctx, args.input),
@@ -73,6 +90,7 @@ export const resolvers = {
     updateActivity: (_: unknown, args: { input: UpdateActivityInput }, ctx: Context) => updateActivity(ctx, args.input),
     cancelActivity: (_: unknown, args: { input: CancelActivityInput }, ctx: Context) => cancelActivity(ctx, args.input),
     interruptActivity: (_: unknown, args: { input: InterruptActivityInput }, ctx: Context) => interruptActivity(ctx, args.input),
+    recordWorkObligationFacts: (_: unknown, args: { input: WorkObligationFactsInput }, ctx: Context) => recordWorkObligationFacts(ctx, args.input),
   },
   Person: {
     // Batched: N references in one gateway query cost one directory query.
@@ -82,8 +100,14 @@ export const resolvers = {
     planVersions: (ref: PersonRef, _: unknown, ctx: Context) => versionsOf(ref, ctx),
     activities: async (ref: PersonRef, _: unknown, ctx: Context) => ((await readablePerson(ref, ctx)) ? ctx.loaders.activitiesByPerson.load(ref.id) : []),
     workObligationHours: async (ref: PersonRef, args: { week: string }, ctx: Context) => {
-      const activities = (await readablePerson(ref, ctx)) ? await ctx.loaders.activitiesByPerson.load(ref.id) : [];
-      return workObligationHours(workObligationActivities(activities), args.week);
+      if (!(await readablePerson(ref, ctx))) return workObligationHours([], args.week, []);
+      const activities = await ctx.loaders.activitiesByPerson.load(ref.id);
+      return workObligationHours(workObligationActivities(activities), args.week, await coveredDays(ref, ctx, args.week));
+    },
+    workObligationFacts: async (ref: PersonRef, _: unknown, ctx: Context) => ((await readablePerson(ref, ctx)) ? ctx.loaders.workObligationFactsByPerson.load(ref.id) : []),
+    workObligationCoverage: async (ref: PersonRef, args: { from: string; to: string }, ctx: Context) => {
+      const history = (await readablePerson(ref, ctx)) ? await ctx.loaders.workObligationFactsByPerson.load(ref.id) : [];
+      return coveragePeriods(history, args.from, args.to);
     },
   },
   Plan: {
@@ -113,6 +137,10 @@ export const resolvers = {
     registeredBy: (activity: ActivityRecord) => activity.registeredByAuthority,
     inForce: (activity: ActivityRecord, _: unknown, ctx: Context) => activityInForceOn(activity, readDay(ctx)),
     scheduled: (activity: ActivityRecord, _: unknown, ctx: Context) => activityScheduledOn(activity, readDay(ctx)),
+  },
+  WorkObligationFacts: {
+    benefitType: (facts: WorkObligationFactsRecord) => cashBenefitType(facts.benefitTypeId),
+    recordedBy: (facts: WorkObligationFactsRecord) => facts.recordedByAuthority,
   },
   WorkObligationCategoryHours: {
     category: (entry: { categoryId: number }) => activityCategory(entry.categoryId),

@@ -310,6 +310,16 @@ export const MATRIX: MatrixEntry[] = [
   { operation: 'Query.allocationFrames', prepare: constant('{ allocationFrames { id } }'), expect: EVERYONE },
   { operation: 'Query.activityCategories', prepare: constant('{ activityCategories { id } }'), expect: EVERYONE },
   { operation: 'Query.activityCancellationCauses', prepare: constant('{ activityCancellationCauses { id } }'), expect: EVERYONE },
+  { operation: 'Query.cashBenefitTypes', prepare: constant('{ cashBenefitTypes { id } }'), expect: EVERYONE },
+  {
+    // The work obligation is the municipality's (cash-benefit system): the a-kasse records no facts.
+    operation: 'Mutation.recordWorkObligationFacts',
+    prepare: async (t) => ({
+      query: 'mutation($i: WorkObligationFactsInput!) { recordWorkObligationFacts(input: $i) { id } }',
+      variables: { i: { cpr: (await createPerson(t)).cpr, validFrom: TODAY, benefitTypeId: 903, residenceYears: 3, fullTimeEmploymentYears: 0, entryYear: 2019 } },
+    }),
+    expect: OWN_JC_SYSTEM,
+  },
   {
     operation: 'Mutation.setJobSearchRequirements',
     prepare: async (t) => ({

@@ -3,5 +3,6 @@ import { KnownPerson } from '../../common/person-directory';
 import { Activity } from './Activity';
 import { PersonCategoryRecord } from './PersonCategoryRecord';
 import { PlanVersion } from './PlanVersion';
+import { WorkObligationFactsRecord } from './WorkObligationFactsRecord';
 
-export const entities = [PlanVersion, Activity, PersonCategoryRecord, KnownPerson] as EntitySchema[];
+export const entities = [PlanVersion, Activity, PersonCategoryRecord, WorkObligationFactsRecord, KnownPerson] as EntitySchema[];

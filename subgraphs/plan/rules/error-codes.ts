@@ -65,6 +65,14 @@ export const PlanErrorCode = {
   INTERRUPTION_DATE_OUTSIDE_ACTIVITY: 'INTERRUPTION_DATE_OUTSIDE_ACTIVITY',
   /** The activity counts towards the work obligation and needs its planned hours per week. */
   ACTIVITY_HOURS_REQUIRED: 'ACTIVITY_HOURS_REQUIRED',
+  /** The benefit type of work-obligation facts is not in the code list (cashBenefitTypes). */
+  UNKNOWN_CASH_BENEFIT_TYPE: 'UNKNOWN_CASH_BENEFIT_TYPE',
+  /** Residence or full-time employment years are not a number from 0 to 10 (years within the last 10). */
+  INVALID_REQUIREMENT_YEARS: 'INVALID_REQUIREMENT_YEARS',
+  /** The entry year lies before the person's birth year or after the year the facts hold from. */
+  INVALID_ENTRY_YEAR: 'INVALID_ENTRY_YEAR',
+  /** Work-obligation facts would hold from further ahead than FACTS_MAX_MONTHS_AHEAD from today. */
+  WORK_OBLIGATION_FACTS_TOO_FAR_AHEAD: 'WORK_OBLIGATION_FACTS_TOO_FAR_AHEAD',
 } as const;
 
 export type PlanErrorCode = (typeof PlanErrorCode)[keyof typeof PlanErrorCode];

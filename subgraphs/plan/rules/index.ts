@@ -81,6 +81,23 @@ export {
   type WorkObligationWeek,
 } from './work-obligation';
 
+/** Who the work obligation reaches, from when and why, and the benefit code list it is judged on (provisional ids 901–906), seed 002. */
+export { CASH_BENEFIT_TYPES, cashBenefitType, CashBenefitTypeId, type CashBenefitType } from './cash-benefit-types';
+export {
+  coverageOn,
+  coveragePeriods,
+  EMPLOYMENT_REQUIREMENT_YEARS,
+  factsOn,
+  FACTS_MAX_MONTHS_AHEAD,
+  RESIDENCE_REQUIREMENT_YEARS,
+  validateWorkObligationFacts,
+  type Coverage,
+  type CoveragePeriod,
+  type CoverageReason,
+  type WorkObligationFacts,
+  type WorkObligationFactsInput,
+} from './work-obligation-reach';
+
 /** Job goal + education goal, and who needs no Min plan, seed 002. */
 export {
   ageOn,
