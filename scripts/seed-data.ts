@@ -118,6 +118,21 @@ function workObligationFactsFor(person: DemoPerson): Record<string, unknown> | n
 }
 
 /**
+ * A mentor grant (VITAS, 003) for every fifth person in a kontanthjælp or flex-job group (by CPR
+ * serial, keeping the other random draws): with a wage subsidy ('Mentor, plads') or an internship
+ * ('Mentor, individuel'), or, for flex-job visited persons, with no such offer and so no type.
+ */
+function mentorGrantFor(person: DemoPerson, today: string): Record<string, unknown> | null {
+  const serial = Number(person.cpr.slice(6));
+  if (![2, 7].includes(person.contactGroupId) || serial % 5 !== 0) return null;
+  const start = shiftDays(today, -14);
+  if (person.contactGroupId === 7) return { cpr: person.cpr, offerId: 905, start, end: shiftDays(today, 90) };
+  return serial % 2 === 0
+    ? { cpr: person.cpr, offerId: 902, mentorTypeId: 902, start, end: shiftDays(today, 180) }
+    : { cpr: person.cpr, offerId: 901, mentorTypeId: 901, start, end: shiftDays(today, 28) };
+}
+
+/**
  * Writes the demo data set through the gateway, each part as the role that owns it in real life:
  * the CPR feed and the a-kasse register as the system role, contact groups, absences, plans and job
  * orders as the person's jobcentre, EEA periods as the person's a-kasse. Skipped when the data
@@ -160,7 +175,7 @@ export async function seedDemoData(url: string, dataDir: string, count = 300, to
   }
 
   const next = random(7);
-  const counts = { persons: 0, memberships: 0, absences: 0, plans: 0, mediations: 0, eeaPeriods: 0, workObligationFacts: 0 };
+  const counts = { persons: 0, memberships: 0, absences: 0, plans: 0, mediations: 0, eeaPeriods: 0, workObligationFacts: 0, mentorGrants: 0 };
   await inBatches(persons, 8, async (person) => {
     const jobcentre = await as('caseworker', person.municipalityCode);
     await call(url, system, 'mutation($input: UpsertPersonInput!) { upsertPerson(input: $input) { id } }', {
@@ -185,6 +200,11 @@ export async function seedDemoData(url: string, dataDir: string, count = 300, to
     if (facts) {
       await call(url, jobcentre, 'mutation($i: WorkObligationFactsInput!) { recordWorkObligationFacts(input: $i) { id } }', { i: facts });
       counts.workObligationFacts++;
+    }
+    const mentorGrant = mentorGrantFor(person, today);
+    if (mentorGrant) {
+      await call(url, jobcentre, 'mutation($i: RegisterMentorGrantInput!) { registerMentorGrant(input: $i) { id } }', { i: mentorGrant });
+      counts.mentorGrants++;
     }
     if (person.contactGroupId === 1) {
       await call(url, jobcentre, 'mutation($i: JobSearchRequirementsInput!) { setJobSearchRequirements(input: $i) { version } }', {

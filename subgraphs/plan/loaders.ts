@@ -1,9 +1,10 @@
-// Per-request DataLoaders: the plan versions, activities, work-obligation facts and directory rows of N persons cost one
+// Per-request DataLoaders: the plan versions, activities, work-obligation facts, mentor grants and directory rows of N persons cost one
 // query each, however many Person entities a gateway query resolves.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/core';
 import { KnownPerson } from '../common/person-directory';
 import { Activity } from './entities/Activity';
+import { MentorGrantRecord } from './entities/MentorGrantRecord';
 import { PlanVersion } from './entities/PlanVersion';
 import { WorkObligationFactsRecord } from './entities/WorkObligationFactsRecord';
 
@@ -29,6 +30,11 @@ export function createLoaders(em: EntityManager) {
     workObligationFactsByPerson: new DataLoader<string, WorkObligationFactsRecord[]>(async (personIds) => {
       const found = await em.find(WorkObligationFactsRecord, { personId: { $in: [...personIds] } }, { orderBy: { recordedAt: 'asc', id: 'asc' } });
       return groupBy(personIds, found, (f) => f.personId);
+    }),
+    /** By start date, then id. */
+    mentorGrantsByPerson: new DataLoader<string, MentorGrantRecord[]>(async (personIds) => {
+      const found = await em.find(MentorGrantRecord, { personId: { $in: [...personIds] } }, { orderBy: { start: 'asc', id: 'asc' } });
+      return groupBy(personIds, found, (g) => g.personId);
     }),
     /** The directory row authorization is decided on; null when the plan subgraph has not heard of the person. */
     knownPersonById: new DataLoader<string, KnownPerson | null>(async (personIds) => {

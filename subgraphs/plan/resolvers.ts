@@ -3,7 +3,7 @@
 // Reads answer for readDay(ctx): today, or the day of `person(cpr:, asOf:)`.
 import type { KnownPerson } from '../common/person-directory';
 import { today } from '../../core/dates';
-import { readDay } from '../../core/valid-time';
+import { inForceOn, readDay } from '../../core/valid-time';
 import type { ActivityRecord } from './entities/Activity';
 import type { PlanVersion } from './entities/PlanVersion';
 import { cancelActivity, interruptActivity, registerActivity, updateActivity, type CancelActivityInput, type InterruptActivityInput, type RegisterActivityInput, type UpdateActivityInput } from './mutations/activities';
@@ -12,6 +12,8 @@ import { setPlanGoals, type PlanGoalsInput } from './mutations/goals';
 import { setJobSearchRequirements, type JobSearchRequirementsInput } from './mutations/job-search-requirements';
 import { recordWorkObligationFacts, type WorkObligationFactsInput } from './mutations/work-obligation-facts';
 import type { WorkObligationFactsRecord } from './entities/WorkObligationFactsRecord';
+import type { MentorGrantRecord } from './entities/MentorGrantRecord';
+import { registerMentorGrant, type RegisterMentorGrantInput } from './mutations/mentor-grants';
 import {
   ACTIVITY_CATEGORIES,
   activityCategory,
@@ -28,6 +30,10 @@ import {
   changeCode,
   frameOpenOn,
   hidesFreeText,
+  MENTOR_GRANT_OFFERS,
+  MENTOR_GRANT_TYPES,
+  mentorGrantOffer,
+  mentorGrantType,
   versionEffectiveOn,
   isoWeekDays,
   versionsInForceBy,
@@ -82,6 +88,8 @@ export const resolvers = {
     activityCategories: codeList(ACTIVITY_CATEGORIES),
     activityCancellationCauses: codeList(CANCELLATION_CAUSES),
     cashBenefitTypes: codeList(CASH_BENEFIT_TYPES),
+    mentorGrantTypes: codeList(MENTOR_GRANT_TYPES),
+    mentorGrantOffers: codeList(MENTOR_GRANT_OFFERS),
   },
   Mutation: {
     setJobSearchRequirements: (_: unknown, args: { input: JobSearchRequirementsInput }, ctx: Context) => setJobSearchRequirements(ctx, args.input),
@@ -91,6 +99,7 @@ export const resolvers = {
     cancelActivity: (_: unknown, args: { input: CancelActivityInput }, ctx: Context) => cancelActivity(ctx, args.input),
     interruptActivity: (_: unknown, args: { input: InterruptActivityInput }, ctx: Context) => interruptActivity(ctx, args.input),
     recordWorkObligationFacts: (_: unknown, args: { input: WorkObligationFactsInput }, ctx: Context) => recordWorkObligationFacts(ctx, args.input),
+    registerMentorGrant: (_: unknown, args: { input: RegisterMentorGrantInput }, ctx: Context) => registerMentorGrant(ctx, args.input),
   },
   Person: {
     // Batched: N references in one gateway query cost one directory query.
@@ -109,6 +118,7 @@ export const resolvers = {
       const history = (await readablePerson(ref, ctx)) ? await ctx.loaders.workObligationFactsByPerson.load(ref.id) : [];
       return coveragePeriods(history, args.from, args.to);
     },
+    mentorGrants: async (ref: PersonRef, _: unknown, ctx: Context) => ((await readablePerson(ref, ctx)) ? ctx.loaders.mentorGrantsByPerson.load(ref.id) : []),
   },
   Plan: {
     changes: (version: PlanVersion) => version.changeCodes.map(changeCode),
@@ -141,6 +151,12 @@ export const resolvers = {
   WorkObligationFacts: {
     benefitType: (facts: WorkObligationFactsRecord) => cashBenefitType(facts.benefitTypeId),
     recordedBy: (facts: WorkObligationFactsRecord) => facts.recordedByAuthority,
+  },
+  MentorGrant: {
+    offer: (grant: MentorGrantRecord) => mentorGrantOffer(grant.offerId),
+    mentorType: (grant: MentorGrantRecord) => (grant.mentorTypeId === null ? null : mentorGrantType(grant.mentorTypeId)),
+    inForce: (grant: MentorGrantRecord, _: unknown, ctx: Context) => inForceOn(grant, readDay(ctx)),
+    registeredBy: (grant: MentorGrantRecord) => grant.registeredByAuthority,
   },
   WorkObligationCategoryHours: {
     category: (entry: { categoryId: number }) => activityCategory(entry.categoryId),

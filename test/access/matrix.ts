@@ -311,6 +311,17 @@ export const MATRIX: MatrixEntry[] = [
   { operation: 'Query.activityCategories', prepare: constant('{ activityCategories { id } }'), expect: EVERYONE },
   { operation: 'Query.activityCancellationCauses', prepare: constant('{ activityCancellationCauses { id } }'), expect: EVERYONE },
   { operation: 'Query.cashBenefitTypes', prepare: constant('{ cashBenefitTypes { id } }'), expect: EVERYONE },
+  { operation: 'Query.mentorGrantTypes', prepare: constant('{ mentorGrantTypes { id } }'), expect: EVERYONE },
+  { operation: 'Query.mentorGrantOffers', prepare: constant('{ mentorGrantOffers { id } }'), expect: EVERYONE },
+  {
+    // VITAS is the jobcentre's: a wage-subsidy grant as 'Mentor, individuel'.
+    operation: 'Mutation.registerMentorGrant',
+    prepare: async (t) => ({
+      query: 'mutation($i: RegisterMentorGrantInput!) { registerMentorGrant(input: $i) { id } }',
+      variables: { i: { cpr: (await createPerson(t)).cpr, offerId: 902, mentorTypeId: 901, start: TODAY } },
+    }),
+    expect: OWN_JC_SYSTEM,
+  },
   {
     // The work obligation is the municipality's (cash-benefit system): the a-kasse records no facts.
     operation: 'Mutation.recordWorkObligationFacts',

@@ -98,6 +98,20 @@ export {
   type WorkObligationFactsInput,
 } from './work-obligation-reach';
 
+/** VITAS mentor grants: the offer each is given with and its type (provisional ids), seed 003. */
+export {
+  MENTOR_GRANT_OFFERS,
+  MENTOR_GRANT_START_MAX_MONTHS_AHEAD,
+  MENTOR_GRANT_TYPES,
+  mentorGrantOffer,
+  mentorGrantType,
+  validateMentorGrant,
+  type MentorGrant,
+  type MentorGrantInput,
+  type MentorGrantOffer,
+  type MentorGrantType,
+} from './mentor-grants';
+
 /** Job goal + education goal, and who needs no Min plan, seed 002. */
 export {
   ageOn,
