@@ -175,7 +175,7 @@ export async function seedDemoData(url: string, dataDir: string, count = 300, to
   }
 
   const next = random(7);
-  const counts = { persons: 0, memberships: 0, absences: 0, plans: 0, mediations: 0, eeaPeriods: 0, workObligationFacts: 0, mentorGrants: 0 };
+  const counts = { persons: 0, memberships: 0, absences: 0, plans: 0, mediations: 0, eeaPeriods: 0, workObligationFacts: 0, mentorGrants: 0, jobSearchConfirmations: 0 };
   await inBatches(persons, 8, async (person) => {
     const jobcentre = await as('caseworker', person.municipalityCode);
     await call(url, system, 'mutation($input: UpsertPersonInput!) { upsertPerson(input: $input) { id } }', {
@@ -200,6 +200,12 @@ export async function seedDemoData(url: string, dataDir: string, count = 300, to
     if (facts) {
       await call(url, jobcentre, 'mutation($i: WorkObligationFactsInput!) { recordWorkObligationFacts(input: $i) { id } }', { i: facts });
       counts.workObligationFacts++;
+    }
+    // Every third kontanthjælp recipient registered as a job seeker who has confirmed the job search (004).
+    if (person.contactGroupId === 2 && Number(person.cpr.slice(6)) % 3 === 0) {
+      await call(url, jobcentre, 'mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id } }', { i: { cpr: person.cpr, category: 'KONTANTHJAELP', registrationDate: today } });
+      await call(url, system, 'mutation($cpr: String!) { confirmJobSearch(cpr: $cpr) { id } }', { cpr: person.cpr });
+      counts.jobSearchConfirmations++;
     }
     const mentorGrant = mentorGrantFor(person, today);
     if (mentorGrant) {

@@ -21,6 +21,7 @@ import { setTemporaryAddress, takeOverJobcentre, upsertPerson, type TemporaryAdd
 import { cancelMeetingSummons, closeSelfBookingDeadline, setSelfBookingDeadline, summonToMeeting, updateMeetingSummons, type SummonInput } from './mutations/meetings';
 import { confirmAttendance, deregisterJobSeeker, registerJobSeeker, reportDimittendEntitlement, type RegisterJobSeekerInput } from './mutations/registration';
 import { annulUnattendedSelfRegistrations, revisitRetiredCategories, runScheduledJobs } from './mutations/scheduled';
+import { confirmJobSearch, reregisterAfterMissingConfirmation } from './mutations/job-search-confirmation';
 import { recordScreeningResult } from './mutations/screening';
 import { setSickLeaveReturnExpectation, setVisitation } from './mutations/visitation';
 import { authoritiesOf } from './authorities';
@@ -45,6 +46,7 @@ import {
   meetingType,
   PERSON_CATEGORIES,
   refuseAnalysts,
+  selfReregistrationPossibleUntil,
   type PersonAuthorities,
 } from './rules';
 
@@ -94,6 +96,8 @@ export const resolvers = {
     reportDimittendEntitlement: (_: unknown, args: { input: { cpr: string; entitlementDate: string } }, ctx: Context) =>
       reportDimittendEntitlement(ctx, args.input.cpr, args.input.entitlementDate),
     deregisterJobSeeker: (_: unknown, args: { input: { cpr: string; date: string } }, ctx: Context) => deregisterJobSeeker(ctx, args.input.cpr, args.input.date),
+    confirmJobSearch: (_: unknown, args: { cpr: string }, ctx: Context) => confirmJobSearch(ctx, args.cpr),
+    reregisterAfterMissingConfirmation: (_: unknown, args: { cpr: string }, ctx: Context) => reregisterAfterMissingConfirmation(ctx, args.cpr),
     setTemporaryAddress: (_: unknown, args: { input: TemporaryAddressInput }, ctx: Context) => setTemporaryAddress(ctx, args.input),
     takeOverJobcentre: (_: unknown, args: { cpr: string }, ctx: Context) => takeOverJobcentre(ctx, args.cpr),
     setVisitation: (_: unknown, args: { input: { cpr: string; category?: PersonCategory | null } }, ctx: Context) =>
@@ -183,6 +187,7 @@ export const resolvers = {
   JobSeekerRegistration: {
     contactGroup: (registration: JobSeekerRegistration) => (registration.contactGroupId === null ? null : contactGroup(registration.contactGroupId)),
     awaitingAttendance: (registration: JobSeekerRegistration) => registration.status === 'AWAITING_ATTENDANCE',
+    selfReregistrationPossibleUntil: (registration: JobSeekerRegistration) => selfReregistrationPossibleUntil(registration),
   },
   MeetingSummons: {
     meetingType: (summons: MeetingSummons) => meetingType(summons.meetingTypeId),

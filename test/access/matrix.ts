@@ -15,6 +15,7 @@ import {
   createCollaboration,
   createOrder,
   createPerson,
+  deregisteredForMissingConfirmation,
   EEA_PERIOD,
   freshJobcentres,
   JOB_AD,
@@ -180,6 +181,26 @@ export const MATRIX: MatrixEntry[] = [
       return { query: 'mutation($i: DeregisterJobSeekerInput!) { deregisterJobSeeker(input: $i) { id } }', variables: { i: { cpr, date: TODAY } } };
     },
     expect: OWN_JC_AKASSE_SYSTEM,
+  },
+  {
+    // Jobnet on the citizen's behalf: no caseworker or a-kasse confirms for the citizen.
+    operation: 'Mutation.confirmJobSearch',
+    prepare: async (t) => {
+      const { cpr } = await createPerson(t, { contactGroupId: null });
+      await registerJobSeeker(t, cpr, 'KONTANTHJAELP');
+      return { query: 'mutation($cpr: String!) { confirmJobSearch(cpr: $cpr) { id } }', variables: { cpr } };
+    },
+    expect: SYSTEM_ONLY,
+  },
+  {
+    // 004: "uden henvendelse til jobcentret" — from Jobnet (the system role), never a caseworker's tool.
+    operation: 'Mutation.reregisterAfterMissingConfirmation',
+    prepare: async (t) => {
+      const { cpr } = await createPerson(t, { contactGroupId: null });
+      await deregisteredForMissingConfirmation(t, cpr);
+      return { query: 'mutation($cpr: String!) { reregisterAfterMissingConfirmation(cpr: $cpr) { id } }', variables: { cpr } };
+    },
+    expect: SYSTEM_ONLY,
   },
   {
     operation: 'Mutation.setTemporaryAddress',

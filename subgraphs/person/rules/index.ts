@@ -2,6 +2,7 @@
 export * from './contact-groups';
 export * from './cv-requirement';
 export * from './registration';
+export * from './job-search-confirmation';
 export * from './holidays';
 export * from './affiliation';
 export * from './visitation';
