@@ -51,12 +51,12 @@ it('covers a cash-benefit recipient meeting neither requirement from 2025-01-01,
   ]);
 });
 
-it('leaves out a recipient with 9 years in the realm or 2½ years of full-time work, and covers one just under', async () => {
+it('covers a recipient failing either requirement, leaves out one meeting both (9 years in the realm, 2½ of full-time work)', async () => {
   const cases: [Record<string, number>, boolean, string][] = [
-    [{ residenceYears: 9 }, false, 'RESIDENCE_REQUIREMENT_MET'],
-    [{ residenceYears: 8.9 }, true, 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_NOT_MET'],
-    [{ fullTimeEmploymentYears: 2.5 }, false, 'EMPLOYMENT_REQUIREMENT_MET'],
-    [{ fullTimeEmploymentYears: 2.4 }, true, 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_NOT_MET'],
+    [{ residenceYears: 9, fullTimeEmploymentYears: 2.5 }, false, 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_MET'],
+    [{ residenceYears: 8.9, fullTimeEmploymentYears: 2.5 }, true, 'RESIDENCE_REQUIREMENT_NOT_MET'],
+    [{ residenceYears: 9, fullTimeEmploymentYears: 2.4 }, true, 'EMPLOYMENT_REQUIREMENT_NOT_MET'],
+    [{ residenceYears: 8.9, fullTimeEmploymentYears: 2.4 }, true, 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_NOT_MET'],
   ];
   for (const [years, covered, reason] of cases) {
     const { cpr } = await createPerson(t, { contactGroupId: 2 });

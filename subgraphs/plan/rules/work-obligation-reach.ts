@@ -28,8 +28,9 @@ export type CoverageReason =
   | 'UKRAINE_SPECIAL_ACT'
   | 'OUTSIDE_CASH_BENEFIT_SYSTEM'
   | 'BENEFIT_NOT_YET_COVERED'
-  | 'RESIDENCE_REQUIREMENT_MET'
-  | 'EMPLOYMENT_REQUIREMENT_MET'
+  | 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_MET'
+  | 'RESIDENCE_REQUIREMENT_NOT_MET'
+  | 'EMPLOYMENT_REQUIREMENT_NOT_MET'
   | 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_NOT_MET'
   | 'SELF_SUPPORT_AND_REPATRIATION_BENEFIT'
   | 'TRANSITION_BENEFIT'
@@ -58,14 +59,17 @@ export const FACTS_MAX_MONTHS_AHEAD = 12;
 const notCovered = (reason: CoverageReason): Coverage => ({ covered: false, reason });
 
 /**
- * 002: the obligation applies to cash-benefit recipients "som ikke opfylder kravene om ophold … og
- * fuldtidsbeskæftigelse". Read as the lead's brief and DOMAIN.md read it: covered when the person
- * meets NEITHER requirement; meeting one of them is enough to stay outside. (The other reading,
- * "fails either", would change only this function.)
+ * 002: the obligation applies to "borgere i kontanthjælpssystemet, som ikke opfylder kravene om
+ * ophold … og fuldtidsbeskæftigelse". Read legally: the requirements are those for the regular cash
+ * benefit, and a person who fails either of them does not meet the requirements, so is covered;
+ * only a person meeting both stays outside. The reason names which requirement failed.
  */
 function byRequirements(facts: WorkObligationFacts): Coverage {
-  if (facts.residenceYears >= RESIDENCE_REQUIREMENT_YEARS) return notCovered('RESIDENCE_REQUIREMENT_MET');
-  if (facts.fullTimeEmploymentYears >= EMPLOYMENT_REQUIREMENT_YEARS) return notCovered('EMPLOYMENT_REQUIREMENT_MET');
+  const residenceMet = facts.residenceYears >= RESIDENCE_REQUIREMENT_YEARS;
+  const employmentMet = facts.fullTimeEmploymentYears >= EMPLOYMENT_REQUIREMENT_YEARS;
+  if (residenceMet && employmentMet) return notCovered('RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_MET');
+  if (residenceMet) return { covered: true, reason: 'EMPLOYMENT_REQUIREMENT_NOT_MET' };
+  if (employmentMet) return { covered: true, reason: 'RESIDENCE_REQUIREMENT_NOT_MET' };
   return { covered: true, reason: 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_NOT_MET' };
 }
 

@@ -19,14 +19,20 @@ describe('cash-benefit recipients held to the residence and employment requireme
     expect(coverageOn(facts(), '2025-01-01')).toEqual({ covered: true, reason: 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_NOT_MET' });
   });
 
-  it('are not covered with 9 years in the realm, covered just under', () => {
-    expect(coverageOn(facts({ residenceYears: 9 }), '2025-03-01')).toEqual({ covered: false, reason: 'RESIDENCE_REQUIREMENT_MET' });
-    expect(coverageOn(facts({ residenceYears: 8.99 }), '2025-03-01')).toMatchObject({ covered: true });
+  // 002: "som ikke opfylder kravene om ophold … og fuldtidsbeskæftigelse" — failing either requirement covers.
+  it.each([
+    [9, 2.5, false, 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_MET'],
+    [8.99, 2.5, true, 'RESIDENCE_REQUIREMENT_NOT_MET'],
+    [9, 2.49, true, 'EMPLOYMENT_REQUIREMENT_NOT_MET'],
+    [8.99, 2.49, true, 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_NOT_MET'],
+  ])('with %d years in the realm and %d of full-time work: covered %s (%s)', (residenceYears, fullTimeEmploymentYears, covered, reason) => {
+    expect(coverageOn(facts({ residenceYears, fullTimeEmploymentYears }), '2025-03-01')).toEqual({ covered, reason });
   });
 
-  it('are not covered with 2½ years of full-time employment, covered just under', () => {
-    expect(coverageOn(facts({ fullTimeEmploymentYears: 2.5 }), '2025-03-01')).toEqual({ covered: false, reason: 'EMPLOYMENT_REQUIREMENT_MET' });
-    expect(coverageOn(facts({ fullTimeEmploymentYears: 2.49 }), '2025-03-01')).toMatchObject({ covered: true });
+  it('cover a person meeting only one requirement, whichever, on both sides of the other threshold', () => {
+    for (const employment of [0, 2.49]) expect(coverageOn(facts({ residenceYears: 10, fullTimeEmploymentYears: employment }), '2025-03-01').covered).toBe(true);
+    for (const residence of [0, 8.99]) expect(coverageOn(facts({ residenceYears: residence, fullTimeEmploymentYears: 10 }), '2025-03-01').covered).toBe(true);
+    expect(coverageOn(facts({ residenceYears: 10, fullTimeEmploymentYears: 10 }), '2025-03-01').covered).toBe(false);
   });
 });
 
