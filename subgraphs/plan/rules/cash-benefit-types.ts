@@ -4,6 +4,7 @@
 import { codeList } from '../../../core/code-list';
 import { DomainError } from '../../../core/errors';
 import type { IsoDate } from '../../../core/dates';
+import { planCodeList } from '../code-lists';
 import { PlanErrorCode } from './error-codes';
 import type { CoverageReason } from './work-obligation-reach';
 
@@ -18,14 +19,14 @@ export type CoverageCondition = 'REQUIREMENTS' | 'NONE' | 'ENTERED_1968_OR_LATER
 
 export interface CashBenefitType {
   readonly id: number;
-  /** The Danish name as the seed writes it. */
+  /** The Danish name (the code-list file's). */
   readonly name: string;
   /** True for benefits of the cash-benefit system (kontanthjælpssystemet). */
   readonly cashBenefitSystem: boolean;
   /** First day recipients can be covered; null when never. */
   readonly coveredFrom: IsoDate | null;
   readonly condition: CoverageCondition;
-  /** The reason given when a recipient is covered. */
+  /** The reason given when every covered recipient is covered for the same reason; null where the facts decide (REQUIREMENTS) or never covered. */
   readonly coveredReason: CoverageReason | null;
 }
 
@@ -36,32 +37,31 @@ export const MINIMUM_RATE_GROUP_FROM = '2025-07-01';
 /** 002: "borgere indrejst i Danmark i 1968 eller senere". */
 export const FIRST_ENTRY_YEAR_HELD_TO_EMPLOYMENT_REQUIREMENT = 1968;
 
-export const CashBenefitTypeId = {
-  CASH_BENEFIT: 901,
-  SELF_SUPPORT_AND_REPATRIATION_BENEFIT: 902,
-  TRANSITION_BENEFIT: 903,
-  MINIMUM_RATE: 904,
-  HOME_LIVING_RATE: 905,
-  OUTSIDE_CASH_BENEFIT_SYSTEM: 906,
-} as const;
-
 /**
- * PROVISIONAL ids: seed 002 names these benefits but gives no code-list ids, so 901–906 are this
- * project's, chosen in the 9xx range like the other invented ids (activity categories 901–903);
- * replace them with STAR's ids when those are known.
+ * 002 names these benefits but gives no code-list ids: their ids and names are a provisional list
+ * (code-lists/cash-benefit-types.json, 901–906 shipped) an operator maps to STAR's ids.
  */
-export const CASH_BENEFIT_TYPES: readonly CashBenefitType[] = [
+const CODES = planCodeList('cash-benefit-types', ['CASH_BENEFIT', 'SELF_SUPPORT_AND_REPATRIATION_BENEFIT', 'TRANSITION_BENEFIT', 'MINIMUM_RATE', 'HOME_LIVING_RATE', 'OUTSIDE_CASH_BENEFIT_SYSTEM'] as const);
+type BenefitKey = (typeof CODES.all)[number]['key'];
+
+/** The benefits' ids by meaning, as the code-list file maps them. */
+export const CashBenefitTypeId: Readonly<Record<BenefitKey, number>> = Object.fromEntries(CODES.all.map(({ key, id }) => [key, id])) as Record<BenefitKey, number>;
+
+/** The rule per benefit: from when and on what condition its recipients are covered. */
+const RULES: Record<BenefitKey, Omit<CashBenefitType, 'id' | 'name'>> = {
   // 002: "borgere i kontanthjælpssystemet, som ikke opfylder kravene om ophold … og fuldtidsbeskæftigelse".
-  { id: CashBenefitTypeId.CASH_BENEFIT, name: 'Kontanthjælp eller uddannelseshjælp', cashBenefitSystem: true, coveredFrom: WORK_OBLIGATION_FROM, condition: 'REQUIREMENTS', coveredReason: 'RESIDENCE_AND_EMPLOYMENT_REQUIREMENTS_NOT_MET' },
+  CASH_BENEFIT: { cashBenefitSystem: true, coveredFrom: WORK_OBLIGATION_FROM, condition: 'REQUIREMENTS', coveredReason: null },
   // 002: "Pr. 1. januar 2025 omfattes borgere på selvforsørgelses- og hjemrejseydelse og borgere på overgangsydelse."
-  { id: CashBenefitTypeId.SELF_SUPPORT_AND_REPATRIATION_BENEFIT, name: 'Selvforsørgelses- og hjemrejseydelse', cashBenefitSystem: true, coveredFrom: WORK_OBLIGATION_FROM, condition: 'NONE', coveredReason: 'SELF_SUPPORT_AND_REPATRIATION_BENEFIT' },
-  { id: CashBenefitTypeId.TRANSITION_BENEFIT, name: 'Overgangsydelse', cashBenefitSystem: true, coveredFrom: WORK_OBLIGATION_FROM, condition: 'NONE', coveredReason: 'TRANSITION_BENEFIT' },
+  SELF_SUPPORT_AND_REPATRIATION_BENEFIT: { cashBenefitSystem: true, coveredFrom: WORK_OBLIGATION_FROM, condition: 'NONE', coveredReason: 'SELF_SUPPORT_AND_REPATRIATION_BENEFIT' },
+  TRANSITION_BENEFIT: { cashBenefitSystem: true, coveredFrom: WORK_OBLIGATION_FROM, condition: 'NONE', coveredReason: 'TRANSITION_BENEFIT' },
   // 002: from 1 July 2025 those who entered in 1968 or later receive the minimum or home-living rate and are covered.
-  { id: CashBenefitTypeId.MINIMUM_RATE, name: 'Mindstesats', cashBenefitSystem: true, coveredFrom: MINIMUM_RATE_GROUP_FROM, condition: 'ENTERED_1968_OR_LATER', coveredReason: 'MINIMUM_OR_HOME_LIVING_RATE_ENTERED_1968_OR_LATER' },
-  { id: CashBenefitTypeId.HOME_LIVING_RATE, name: 'Hjemmeboende sats', cashBenefitSystem: true, coveredFrom: MINIMUM_RATE_GROUP_FROM, condition: 'ENTERED_1968_OR_LATER', coveredReason: 'MINIMUM_OR_HOME_LIVING_RATE_ENTERED_1968_OR_LATER' },
+  MINIMUM_RATE: { cashBenefitSystem: true, coveredFrom: MINIMUM_RATE_GROUP_FROM, condition: 'ENTERED_1968_OR_LATER', coveredReason: 'MINIMUM_OR_HOME_LIVING_RATE_ENTERED_1968_OR_LATER' },
+  HOME_LIVING_RATE: { cashBenefitSystem: true, coveredFrom: MINIMUM_RATE_GROUP_FROM, condition: 'ENTERED_1968_OR_LATER', coveredReason: 'MINIMUM_OR_HOME_LIVING_RATE_ENTERED_1968_OR_LATER' },
   // Dagpenge, sygedagpenge, no benefit: the work obligation is the cash-benefit system's alone.
-  { id: CashBenefitTypeId.OUTSIDE_CASH_BENEFIT_SYSTEM, name: 'Ydelse uden for kontanthjælpssystemet eller ingen ydelse', cashBenefitSystem: false, coveredFrom: null, condition: 'NEVER', coveredReason: null },
-];
+  OUTSIDE_CASH_BENEFIT_SYSTEM: { cashBenefitSystem: false, coveredFrom: null, condition: 'NEVER', coveredReason: null },
+};
+
+export const CASH_BENEFIT_TYPES: readonly CashBenefitType[] = CODES.all.map(({ key, id, name }) => ({ id, name, ...RULES[key] }));
 
 const TYPES = codeList(CASH_BENEFIT_TYPES, (type) => type.id, (id) =>
   new DomainError(PlanErrorCode.UNKNOWN_CASH_BENEFIT_TYPE, `Benefit type ${id} does not exist: choose one from cashBenefitTypes.`, { benefitTypeId: id }),

@@ -4,12 +4,13 @@ import { codeList } from '../../../core/code-list';
 import { DomainError } from '../../../core/errors';
 import { addMonths, type IsoDate } from '../../../core/dates';
 import { requireDateRange, requireIsoDate } from './date-input';
+import { planCodeList } from '../code-lists';
 import { PlanErrorCode } from './error-codes';
 
 /** A mentorbevillingstype. */
 export interface MentorGrantType {
   readonly id: number;
-  /** The name as the seed writes it. */
+  /** The name (the code-list file's; 003 writes 'Mentor, individuel' and 'Mentor, plads'). */
   readonly name: string;
   readonly description: string;
 }
@@ -23,27 +24,29 @@ export interface MentorGrantOffer {
 }
 
 /**
- * PROVISIONAL ids: 003 names the two types but gives no ids; 901–902 are this project's, in the 9xx
- * range like the other invented ids, to be replaced by STAR's.
+ * 003 names the two types and the offers but gives no ids: their ids and names are provisional lists
+ * (code-lists/mentor-grant-types.json 901–902, mentor-grant-offers.json 901–905 shipped) an operator
+ * maps to STAR's ids.
  */
-export const MENTOR_GRANT_TYPES: readonly MentorGrantType[] = [
-  { id: 901, name: 'Mentor, individuel', description: 'En mentoraftale indgået med virksomheden for en enkelt person, uden for en administrativ foranstaltning mellem jobcenter og virksomhed.' },
-  { id: 902, name: 'Mentor, plads', description: 'En mentoraftale indgået som del af en rammeaftale mellem jobcenter og virksomhed.' },
-];
+const TYPE_CODES = planCodeList('mentor-grant-types', ['INDIVIDUAL', 'PLACE'] as const);
+const OFFER_CODES = planCodeList('mentor-grant-offers', ['INTERNSHIP', 'WAGE_SUBSIDY', 'ADULT_APPRENTICE', 'SUPPORTED_EMPLOYMENT', 'MENTOR_ONLY'] as const);
+
+/** 003's definition of each type. */
+const TYPE_DESCRIPTIONS: Record<(typeof TYPE_CODES.all)[number]['key'], string> = {
+  INDIVIDUAL: 'En mentoraftale indgået med virksomheden for en enkelt person, uden for en administrativ foranstaltning mellem jobcenter og virksomhed.',
+  PLACE: 'En mentoraftale indgået som del af en rammeaftale mellem jobcenter og virksomhed.',
+};
+
+export const MENTOR_GRANT_TYPES: readonly MentorGrantType[] = TYPE_CODES.all.map(({ key, id, name }) => ({ id, name, description: TYPE_DESCRIPTIONS[key] }));
 
 /**
  * 003: "i forbindelse med virksomhedspraktik, løntilskud, voksenlærling eller til en borger i
  * understøttet beskæftigelse" the type must be chosen. A grant given with anything else (mentor
  * support on its own, e.g. in education) has no such choice in VITAS, so no type is accepted for it.
- * PROVISIONAL ids 901–905, as above.
  */
-export const MENTOR_GRANT_OFFERS: readonly MentorGrantOffer[] = [
-  { id: 901, name: 'Virksomhedspraktik', requiresMentorType: true },
-  { id: 902, name: 'Løntilskud', requiresMentorType: true },
-  { id: 903, name: 'Voksenlærling', requiresMentorType: true },
-  { id: 904, name: 'Understøttet beskæftigelse', requiresMentorType: true },
-  { id: 905, name: 'Mentor uden tilknytning til et af disse tilbud', requiresMentorType: false },
-];
+const OFFERS_REQUIRING_TYPE: ReadonlySet<(typeof OFFER_CODES.all)[number]['key']> = new Set(['INTERNSHIP', 'WAGE_SUBSIDY', 'ADULT_APPRENTICE', 'SUPPORTED_EMPLOYMENT']);
+
+export const MENTOR_GRANT_OFFERS: readonly MentorGrantOffer[] = OFFER_CODES.all.map(({ key, id, name }) => ({ id, name, requiresMentorType: OFFERS_REQUIRING_TYPE.has(key) }));
 
 const TYPES = codeList(MENTOR_GRANT_TYPES, (type) => type.id, (id) =>
   new DomainError(PlanErrorCode.UNKNOWN_MENTOR_GRANT_TYPE, `Mentor grant type ${id} does not exist: choose one from mentorGrantTypes.`, { mentorTypeId: id }),
