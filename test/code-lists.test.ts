@@ -9,6 +9,7 @@ import type { TestSystem } from './support/system';
 type Row = { key: string; id: unknown; name?: unknown };
 const SUBGRAPHS_WITH_PROVISIONAL_LISTS = ['plan', 'absence', 'person'];
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dfdg-code-lists-'));
+const tmpdir = process.env.TMPDIR;
 
 /** A CODE_LISTS_DIR holding copies of the shipped lists, with `changes` applied to named files. */
 function codeListsDir(name: string, changes: Record<string, (rows: Row[]) => unknown>): string {
@@ -30,6 +31,8 @@ const rename = (key: string, id: number, name: string) => (rows: Row[]) => rows.
 /** The system started fresh (modules re-read, so the lists are read again) with CODE_LISTS_DIR = `dir`. */
 async function startWith(dir: string): Promise<TestSystem> {
   process.env.CODE_LISTS_DIR = dir;
+  // A start that fails leaves its data folder behind: keep it under `root`, which afterAll removes.
+  process.env.TMPDIR = root;
   jest.resetModules();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module registry per start, so each start reads the files again
   const { startTestSystem } = require('./support/system') as typeof import('./support/system');
@@ -38,6 +41,8 @@ async function startWith(dir: string): Promise<TestSystem> {
 
 afterAll(() => {
   delete process.env.CODE_LISTS_DIR;
+  if (tmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = tmpdir;
   fs.rmSync(root, { recursive: true, force: true });
 });
 
