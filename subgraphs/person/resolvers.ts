@@ -31,6 +31,7 @@ import { listPersons } from './persons-list';
 import { auditLog, auditTrailOf, type AuditLogArgs } from './audit';
 import { personsByContactGroup } from './aggregates';
 import { describeRetention, runPersonRetention } from './mutations/retention';
+import { loadClosedAreaRecords, type ClosedAreaRow } from './mutations/closed-data-areas';
 import type { CprAccess } from '../../core/audit';
 import {
   authorizeHealthRead,
@@ -113,6 +114,8 @@ export const resolvers = {
     recordScreeningResult: (_: unknown, args: { input: { cpr: string; answers: { questionId: number; answer: string }[] } }, ctx: Context) => recordScreeningResult(ctx, args.input),
     runScheduledJobs: (_: unknown, args: { asOf?: string | null }, ctx: Context) => runScheduledJobs(ctx, args.asOf),
     runRetention: (_: unknown, args: { asOf?: string | null }, ctx: Context) => runPersonRetention(ctx, args.asOf),
+    loadSystematicReferralCourses: (_: unknown, args: { courses: ClosedAreaRow[] }, ctx: Context) => loadClosedAreaRecords(ctx, 'SYSTEMATIC_REFERRAL_COURSE', args.courses),
+    loadJobSuggestionCheckReceipts: (_: unknown, args: { receipts: ClosedAreaRow[] }, ctx: Context) => loadClosedAreaRecords(ctx, 'JOB_SUGGESTION_CHECK_RECEIPT', args.receipts),
   },
   CprAccessEntry: {
     person: (entry: CprAccess) => ({ __typename: 'Person', id: entry.personId }),
@@ -180,6 +183,8 @@ export const resolvers = {
       return (await ctx.loaders.screeningResultsByPerson.load(person.id)).find((r) => r.answeredOn <= day && !isScreeningExpired(r.caseworkersVisibleUntil, day)) ?? null;
     }, authorizeHealthRead),
     history: courseField((person, ctx) => ctx.loaders.historyByPerson.load(person.id), authorizeSensitiveRead),
+    systematicReferralCourses: courseField(async (person, ctx) => (await ctx.loaders.closedAreaRecordsByPerson.load(person.id)).filter((r) => r.kind === 'SYSTEMATIC_REFERRAL_COURSE')),
+    jobSuggestionCheckReceipts: courseField(async (person, ctx) => (await ctx.loaders.closedAreaRecordsByPerson.load(person.id)).filter((r) => r.kind === 'JOB_SUGGESTION_CHECK_RECEIPT')),
   },
   ContactGroupRegistration: {
     contactGroup: (registration: ContactGroupRegistration) => contactGroup(registration.contactGroupId),

@@ -292,6 +292,20 @@ export const MATRIX: MatrixEntry[] = [
   { operation: 'Mutation.revisitRetiredCategories', prepare: constant('mutation { revisitRetiredCategories }'), expect: SYSTEM_ONLY },
   { operation: 'Mutation.runScheduledJobs', prepare: constant('mutation { runScheduledJobs { asOf } }'), expect: SYSTEM_ONLY },
   { operation: 'Mutation.runRetention', prepare: constant('mutation { runRetention { kind } }'), expect: SYSTEM_ONLY },
+  // Closed data areas: loaded by the system role only, from the system that held them (docs/subgraphs/person.md).
+  ...(
+    [
+      ['Mutation.loadSystematicReferralCourses', 'loadSystematicReferralCourses(courses: $rows)'],
+      ['Mutation.loadJobSuggestionCheckReceipts', 'loadJobSuggestionCheckReceipts(receipts: $rows)'],
+    ] as const
+  ).map(([operation, call]) => ({
+    operation,
+    prepare: async (t: TestSystem) => ({
+      query: `mutation($rows: [ClosedAreaRecordInput!]!) { ${call} { loaded } }`,
+      variables: { rows: [{ id: `matrix-${unique()}`, cpr: (await createPerson(t)).cpr, recordedOn: '2019-06-01' }] },
+    }),
+    expect: SYSTEM_ONLY,
+  })),
 
   // ---------------------------------------------------------------- absence (docs/subgraphs/absence.md)
   { operation: 'Query.absenceTypes', prepare: constant('{ absenceTypes { id } }'), expect: EVERYONE },

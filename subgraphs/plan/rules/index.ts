@@ -1,4 +1,5 @@
-// The plan subgraph's domain rules: pure functions and code lists keyed by DFDG id, no I/O; every
+// The plan subgraph's domain rules: pure functions and code lists keyed by DFDG id, no I/O but
+// reading the provisional code lists once when loaded (code-lists/); every
 // dated rule takes the day it is judged on. Resolvers call these and persist what they return.
 
 /** Stable error codes thrown (as DomainError) by every rule below. */
