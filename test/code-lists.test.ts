@@ -87,4 +87,13 @@ describe("STAR's ids and names in replacement files", () => {
     expect(data!.contactGroups).toContainEqual({ id: 30, name: 'Uden ydelse (STAR)' });
     expect(data!.contactGroups.map((group) => group.id)).not.toContain(99);
   });
+
+  it("opens 'Uden ydelse' under STAR's id for a job seeker without benefit", async () => {
+    const cpr = '0202901234';
+    await t.gql('mutation($i: UpsertPersonInput!) { upsertPerson(input: $i) { id } }', { i: { cpr, name: 'Uden Ydelse', municipalityCode: '101' } });
+    const registered = await t.gql('mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { contactGroup { id name } } }', {
+      i: { cpr, category: 'NO_BENEFIT', registrationDate: '2025-02-03' },
+    });
+    expect(registered).toMatchObject({ data: { registerJobSeeker: { contactGroup: { id: 30, name: 'Uden ydelse (STAR)' } } } });
+  });
 });
