@@ -50,7 +50,7 @@ const SEED_GROUPS: readonly ContactGroup[] = [
 const CODES = personCodeList('contact-groups', ['WITHOUT_BENEFIT'] as const, SEED_GROUPS.map((group) => group.id));
 export const WITHOUT_BENEFIT = CODES.WITHOUT_BENEFIT.id;
 
-export const CONTACT_GROUPS: readonly ContactGroup[] = [...SEED_GROUPS, CODES.WITHOUT_BENEFIT];
+export const CONTACT_GROUPS: readonly ContactGroup[] = [...SEED_GROUPS, { id: WITHOUT_BENEFIT, name: CODES.WITHOUT_BENEFIT.name }];
 
 /**
  * Sick-benefit groups (sygedagpenge: 6, 24 and 25, 001 §2.3). A recovery (raskmelding) leaves any of
