@@ -56,3 +56,12 @@ export function flag(name: string, source?: NodeJS.ProcessEnv): boolean {
 export function inheritedEnvironment(): NodeJS.ProcessEnv {
   return { ...process.env };
 }
+
+/**
+ * CODE_LISTS_DIR: a folder with `<subgraph>/<list>.json` files that replace the provisional code
+ * lists shipped beside each subgraph (docs/operations.md "Provisional code lists"); unset: the shipped ones.
+ */
+export function codeListsDir(): string | undefined {
+  const dir = env('CODE_LISTS_DIR');
+  return dir === undefined ? undefined : path.resolve(dir);
+}

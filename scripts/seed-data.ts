@@ -90,6 +90,48 @@ function absenceFor(groupId: number, today: string): { typeId: number; start: st
   return null;
 }
 
+/** 002: the benefit the work obligation's reach is judged on, for the cash-benefit groups of the demo (cashBenefitTypes). */
+const BENEFIT_BY_GROUP: ReadonlyMap<number, number> = new Map([
+  [2, 901], // kontanthjælp
+  [12, 901], // uddannelseshjælp
+  [28, 903], // uddannelsespålæg – overgangsydelse
+]);
+
+/**
+ * Work-obligation facts for a person in a cash-benefit group: every other one (by CPR serial, so
+ * the other demo data keeps its random draws) entered Denmark at 25 and meets neither requirement,
+ * the rest were born here and meet both; covered or not follows from the rules.
+ */
+function workObligationFactsFor(person: DemoPerson): Record<string, unknown> | null {
+  const benefitTypeId = BENEFIT_BY_GROUP.get(person.contactGroupId);
+  if (benefitTypeId === undefined) return null;
+  const entered = Number(person.cpr.slice(6)) % 2 === 0;
+  const birthYear = 1900 + Number(person.cpr.slice(4, 6));
+  return {
+    cpr: person.cpr,
+    validFrom: person.contactGroupStart,
+    benefitTypeId,
+    residenceYears: entered ? 4 : 10,
+    fullTimeEmploymentYears: entered ? 1 : 6,
+    entryYear: entered ? Math.min(birthYear + 25, Number(person.contactGroupStart.slice(0, 4))) : null,
+  };
+}
+
+/**
+ * A mentor grant (VITAS, 003) for every fifth person in a kontanthjælp or flex-job group (by CPR
+ * serial, keeping the other random draws): with a wage subsidy ('Mentor, plads') or an internship
+ * ('Mentor, individuel'), or, for flex-job visited persons, with no such offer and so no type.
+ */
+function mentorGrantFor(person: DemoPerson, today: string): Record<string, unknown> | null {
+  const serial = Number(person.cpr.slice(6));
+  if (![2, 7].includes(person.contactGroupId) || serial % 5 !== 0) return null;
+  const start = shiftDays(today, -14);
+  if (person.contactGroupId === 7) return { cpr: person.cpr, offerId: 905, start, end: shiftDays(today, 90) };
+  return serial % 2 === 0
+    ? { cpr: person.cpr, offerId: 902, mentorTypeId: 902, start, end: shiftDays(today, 180) }
+    : { cpr: person.cpr, offerId: 901, mentorTypeId: 901, start, end: shiftDays(today, 28) };
+}
+
 /**
  * Writes the demo data set through the gateway, each part as the role that owns it in real life:
  * the CPR feed and the a-kasse register as the system role, contact groups, absences, plans and job
@@ -133,7 +175,7 @@ export async function seedDemoData(url: string, dataDir: string, count = 300, to
   }
 
   const next = random(7);
-  const counts = { persons: 0, memberships: 0, absences: 0, plans: 0, mediations: 0, eeaPeriods: 0 };
+  const counts = { persons: 0, memberships: 0, absences: 0, plans: 0, mediations: 0, eeaPeriods: 0, workObligationFacts: 0, mentorGrants: 0, jobSearchConfirmations: 0 };
   await inBatches(persons, 8, async (person) => {
     const jobcentre = await as('caseworker', person.municipalityCode);
     await call(url, system, 'mutation($input: UpsertPersonInput!) { upsertPerson(input: $input) { id } }', {
@@ -153,6 +195,22 @@ export async function seedDemoData(url: string, dataDir: string, count = 300, to
     if (absence && next() < 0.35) {
       await call(url, jobcentre, 'mutation($i: RegisterAbsenceInput!) { registerAbsence(input: $i) { id } }', { i: { cpr: person.cpr, ...absence } });
       counts.absences++;
+    }
+    const facts = workObligationFactsFor(person);
+    if (facts) {
+      await call(url, jobcentre, 'mutation($i: WorkObligationFactsInput!) { recordWorkObligationFacts(input: $i) { id } }', { i: facts });
+      counts.workObligationFacts++;
+    }
+    // Every third kontanthjælp recipient registered as a job seeker who has confirmed the job search (004).
+    if (person.contactGroupId === 2 && Number(person.cpr.slice(6)) % 3 === 0) {
+      await call(url, jobcentre, 'mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id } }', { i: { cpr: person.cpr, category: 'KONTANTHJAELP', registrationDate: today } });
+      await call(url, system, 'mutation($cpr: String!) { confirmJobSearch(cpr: $cpr) { id } }', { cpr: person.cpr });
+      counts.jobSearchConfirmations++;
+    }
+    const mentorGrant = mentorGrantFor(person, today);
+    if (mentorGrant) {
+      await call(url, jobcentre, 'mutation($i: RegisterMentorGrantInput!) { registerMentorGrant(input: $i) { id } }', { i: mentorGrant });
+      counts.mentorGrants++;
     }
     if (person.contactGroupId === 1) {
       await call(url, jobcentre, 'mutation($i: JobSearchRequirementsInput!) { setJobSearchRequirements(input: $i) { version } }', {

@@ -66,6 +66,12 @@ export const PersonCourseEvent = {
   /** A kontanthjælp self-registration nobody attended to: annulled silently (004). */
   JOB_SEEKER_REGISTRATION_ANNULLED: 'JOB_SEEKER_REGISTRATION_ANNULLED',
   JOB_SEEKER_DEREGISTERED: 'JOB_SEEKER_DEREGISTERED',
+  /** The citizen confirmed their job search (bekræft jobsøgning, 004); the next confirmation is due 7 days on. */
+  JOB_SEARCH_CONFIRMED: 'JOB_SEARCH_CONFIRMED',
+  /** The system deregistered a job seeker whose confirmation was missing (004): its own kind, for the benefit centre. */
+  JOB_SEEKER_DEREGISTERED_MISSING_CONFIRMATION: 'JOB_SEEKER_DEREGISTERED_MISSING_CONFIRMATION',
+  /** A recipient deregistered for a missing confirmation re-registered within 7 days; the contact course continues (004). */
+  JOB_SEEKER_REREGISTERED_AFTER_MISSING_CONFIRMATION: 'JOB_SEEKER_REREGISTERED_AFTER_MISSING_CONFIRMATION',
   TEMPORARY_ADDRESS_SET: 'TEMPORARY_ADDRESS_SET',
   SICK_LEAVE_RETURN_EXPECTATION_SET: 'SICK_LEAVE_RETURN_EXPECTATION_SET',
   SICK_LEAVE_RETURN_EXPECTATION_ENDED: 'SICK_LEAVE_RETURN_EXPECTATION_ENDED',
@@ -99,6 +105,12 @@ export interface JobSeekerRegistrationPayload {
   withoutMembership: boolean;
   attendanceDeadline: string | null;
   closedOn: string | null;
+  /** The last day to confirm the job search by (004); null while awaiting attendance. Absent from events before it. */
+  jobSearchConfirmationDueBy?: string | null;
+  /** 'MISSING_JOB_SEARCH_CONFIRMATION' when the system deregistered it. */
+  deregistrationCause?: 'MISSING_JOB_SEARCH_CONFIRMATION' | null;
+  /** On a self re-registration: the deregistered registration whose contact course it continues. */
+  continuesRegistrationId?: string | null;
 }
 
 export interface TemporaryAddressSetPayload {
@@ -165,6 +177,9 @@ export interface PersonEvents {
   JOB_SEEKER_REGISTRATION_CHANGED: JobSeekerRegistrationPayload;
   JOB_SEEKER_REGISTRATION_ANNULLED: JobSeekerRegistrationPayload;
   JOB_SEEKER_DEREGISTERED: JobSeekerRegistrationPayload;
+  JOB_SEARCH_CONFIRMED: JobSeekerRegistrationPayload;
+  JOB_SEEKER_DEREGISTERED_MISSING_CONFIRMATION: JobSeekerRegistrationPayload;
+  JOB_SEEKER_REREGISTERED_AFTER_MISSING_CONFIRMATION: JobSeekerRegistrationPayload;
   TEMPORARY_ADDRESS_SET: TemporaryAddressSetPayload;
   SICK_LEAVE_RETURN_EXPECTATION_SET: SickLeaveReturnExpectationPayload;
   SICK_LEAVE_RETURN_EXPECTATION_ENDED: SickLeaveReturnExpectationPayload;

@@ -19,6 +19,14 @@ export const PERSON_DISPATCH: DispatchTable<PersonEventKind> = {
   JOB_SEEKER_REGISTRATION_CHANGED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
   JOB_SEEKER_REGISTRATION_ANNULLED: [], // 004: annulled silently; it never took effect anywhere
   JOB_SEEKER_DEREGISTERED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
+  // 004: a confirmation is recorded on the registration; no seed sends it to anyone.
+  JOB_SEARCH_CONFIRMED: [],
+  // 004: "oplysning om afmelding og gentilmelding vil gå direkte videre til ydelsescentret". The
+  // benefit centre is the municipality's own benefit side: it hears the municipality's authority and
+  // subscribes to these two kinds; availability stays the jobcentre's call. A-kasser hear every
+  // deregistration and registration, so these too.
+  JOB_SEEKER_DEREGISTERED_MISSING_CONFIRMATION: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
+  JOB_SEEKER_REREGISTERED_AFTER_MISSING_CONFIRMATION: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
   TEMPORARY_ADDRESS_SET: ['PERSON_JOBCENTRE', 'NAMED'], // the residence municipality may take over
   SICK_LEAVE_RETURN_EXPECTATION_SET: ['PERSON_JOBCENTRE'],
   SICK_LEAVE_RETURN_EXPECTATION_ENDED: ['PERSON_JOBCENTRE'], // 002: ends by itself on earlier recovery

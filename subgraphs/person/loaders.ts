@@ -9,6 +9,7 @@ import { MeetingSummons } from './entities/MeetingSummons';
 import { Person } from './entities/Person';
 import { PersonHistoryEntry } from './entities/PersonHistoryEntry';
 import { ScreeningResult } from './entities/ScreeningResult';
+import { ClosedAreaRecord } from './entities/ClosedAreaRecord';
 import { SelfBookingDeadline } from './entities/SelfBookingDeadline';
 import { SickLeaveReturnExpectation } from './entities/SickLeaveReturnExpectation';
 
@@ -43,6 +44,7 @@ export function createLoaders(em: EntityManager) {
     selfBookingDeadlinesByPerson: byPerson(em, SelfBookingDeadline, { createdAt: 'desc' }),
     returnExpectationsByPerson: byPerson(em, SickLeaveReturnExpectation, { firstFollowUpMeeting: 'desc' }),
     screeningResultsByPerson: byPerson(em, ScreeningResult, { answeredOn: 'desc', createdAt: 'desc' }),
+    closedAreaRecordsByPerson: byPerson(em, ClosedAreaRecord, { recordedOn: 'asc', id: 'asc' }),
     /** The person's history, oldest first. */
     historyByPerson: byPerson(em, PersonHistoryEntry, { seq: 'asc' }),
   };

@@ -21,6 +21,7 @@ import { setTemporaryAddress, takeOverJobcentre, upsertPerson, type TemporaryAdd
 import { cancelMeetingSummons, closeSelfBookingDeadline, setSelfBookingDeadline, summonToMeeting, updateMeetingSummons, type SummonInput } from './mutations/meetings';
 import { confirmAttendance, deregisterJobSeeker, registerJobSeeker, reportDimittendEntitlement, type RegisterJobSeekerInput } from './mutations/registration';
 import { annulUnattendedSelfRegistrations, revisitRetiredCategories, runScheduledJobs } from './mutations/scheduled';
+import { confirmJobSearch, reregisterAfterMissingConfirmation } from './mutations/job-search-confirmation';
 import { recordScreeningResult } from './mutations/screening';
 import { setSickLeaveReturnExpectation, setVisitation } from './mutations/visitation';
 import { authoritiesOf } from './authorities';
@@ -30,6 +31,7 @@ import { listPersons } from './persons-list';
 import { auditLog, auditTrailOf, type AuditLogArgs } from './audit';
 import { personsByContactGroup } from './aggregates';
 import { describeRetention, runPersonRetention } from './mutations/retention';
+import { loadClosedAreaRecords, type ClosedAreaRow } from './mutations/closed-data-areas';
 import type { CprAccess } from '../../core/audit';
 import {
   authorizeHealthRead,
@@ -45,6 +47,7 @@ import {
   meetingType,
   PERSON_CATEGORIES,
   refuseAnalysts,
+  selfReregistrationPossibleUntil,
   type PersonAuthorities,
 } from './rules';
 
@@ -94,6 +97,8 @@ export const resolvers = {
     reportDimittendEntitlement: (_: unknown, args: { input: { cpr: string; entitlementDate: string } }, ctx: Context) =>
       reportDimittendEntitlement(ctx, args.input.cpr, args.input.entitlementDate),
     deregisterJobSeeker: (_: unknown, args: { input: { cpr: string; date: string } }, ctx: Context) => deregisterJobSeeker(ctx, args.input.cpr, args.input.date),
+    confirmJobSearch: (_: unknown, args: { cpr: string }, ctx: Context) => confirmJobSearch(ctx, args.cpr),
+    reregisterAfterMissingConfirmation: (_: unknown, args: { cpr: string }, ctx: Context) => reregisterAfterMissingConfirmation(ctx, args.cpr),
     setTemporaryAddress: (_: unknown, args: { input: TemporaryAddressInput }, ctx: Context) => setTemporaryAddress(ctx, args.input),
     takeOverJobcentre: (_: unknown, args: { cpr: string }, ctx: Context) => takeOverJobcentre(ctx, args.cpr),
     setVisitation: (_: unknown, args: { input: { cpr: string; category?: PersonCategory | null } }, ctx: Context) =>
@@ -109,6 +114,8 @@ export const resolvers = {
     recordScreeningResult: (_: unknown, args: { input: { cpr: string; answers: { questionId: number; answer: string }[] } }, ctx: Context) => recordScreeningResult(ctx, args.input),
     runScheduledJobs: (_: unknown, args: { asOf?: string | null }, ctx: Context) => runScheduledJobs(ctx, args.asOf),
     runRetention: (_: unknown, args: { asOf?: string | null }, ctx: Context) => runPersonRetention(ctx, args.asOf),
+    loadSystematicReferralCourses: (_: unknown, args: { courses: ClosedAreaRow[] }, ctx: Context) => loadClosedAreaRecords(ctx, 'SYSTEMATIC_REFERRAL_COURSE', args.courses),
+    loadJobSuggestionCheckReceipts: (_: unknown, args: { receipts: ClosedAreaRow[] }, ctx: Context) => loadClosedAreaRecords(ctx, 'JOB_SUGGESTION_CHECK_RECEIPT', args.receipts),
   },
   CprAccessEntry: {
     person: (entry: CprAccess) => ({ __typename: 'Person', id: entry.personId }),
@@ -176,6 +183,8 @@ export const resolvers = {
       return (await ctx.loaders.screeningResultsByPerson.load(person.id)).find((r) => r.answeredOn <= day && !isScreeningExpired(r.caseworkersVisibleUntil, day)) ?? null;
     }, authorizeHealthRead),
     history: courseField((person, ctx) => ctx.loaders.historyByPerson.load(person.id), authorizeSensitiveRead),
+    systematicReferralCourses: courseField(async (person, ctx) => (await ctx.loaders.closedAreaRecordsByPerson.load(person.id)).filter((r) => r.kind === 'SYSTEMATIC_REFERRAL_COURSE')),
+    jobSuggestionCheckReceipts: courseField(async (person, ctx) => (await ctx.loaders.closedAreaRecordsByPerson.load(person.id)).filter((r) => r.kind === 'JOB_SUGGESTION_CHECK_RECEIPT')),
   },
   ContactGroupRegistration: {
     contactGroup: (registration: ContactGroupRegistration) => contactGroup(registration.contactGroupId),
@@ -183,6 +192,7 @@ export const resolvers = {
   JobSeekerRegistration: {
     contactGroup: (registration: JobSeekerRegistration) => (registration.contactGroupId === null ? null : contactGroup(registration.contactGroupId)),
     awaitingAttendance: (registration: JobSeekerRegistration) => registration.status === 'AWAITING_ATTENDANCE',
+    selfReregistrationPossibleUntil: (registration: JobSeekerRegistration) => selfReregistrationPossibleUntil(registration),
   },
   MeetingSummons: {
     meetingType: (summons: MeetingSummons) => meetingType(summons.meetingTypeId),

@@ -6,6 +6,10 @@ export const PlanEvent = {
   ACTIVITY_NUPH: 'ACTIVITY_NUPH',
   /** 'Jobrettet uddannelse' registered as an activity: both jobcentre and a-kasse are told (002). */
   JOB_ORIENTED_EDUCATION_REGISTERED: 'JOB_ORIENTED_EDUCATION_REGISTERED',
+  /** Facts the work obligation's reach is judged on were recorded (002 'Arbejdspligt'). */
+  WORK_OBLIGATION_FACTS_RECORDED: 'WORK_OBLIGATION_FACTS_RECORDED',
+  /** A mentor grant was registered (VITAS, 003). */
+  MENTOR_GRANT_REGISTERED: 'MENTOR_GRANT_REGISTERED',
 } as const;
 
 export interface PlanVersionCreatedPayload {
@@ -37,4 +41,24 @@ export interface JobOrientedEducationRegisteredPayload {
   end: string | null;
   registeredByRole: string;
   registeredByAuthority: string;
+}
+
+export interface WorkObligationFactsRecordedPayload {
+  personId: string;
+  factsId: string;
+  validFrom: string;
+  benefitTypeId: number;
+  /** Coverage on validFrom under these facts: what the jobcentre follows up from that day. */
+  covered: boolean;
+  reason: string;
+}
+
+export interface MentorGrantRegisteredPayload {
+  personId: string;
+  mentorGrantId: string;
+  offerId: number;
+  /** Null for a grant not tied to internship, wage subsidy, adult apprenticeship or supported employment. */
+  mentorTypeId: number | null;
+  start: string;
+  end: string | null;
 }

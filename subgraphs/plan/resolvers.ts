@@ -3,13 +3,17 @@
 // Reads answer for readDay(ctx): today, or the day of `person(cpr:, asOf:)`.
 import type { KnownPerson } from '../common/person-directory';
 import { today } from '../../core/dates';
-import { readDay } from '../../core/valid-time';
+import { inForceOn, readDay } from '../../core/valid-time';
 import type { ActivityRecord } from './entities/Activity';
 import type { PlanVersion } from './entities/PlanVersion';
 import { cancelActivity, interruptActivity, registerActivity, updateActivity, type CancelActivityInput, type InterruptActivityInput, type RegisterActivityInput, type UpdateActivityInput } from './mutations/activities';
 import type { Context } from './mutations/context';
 import { setPlanGoals, type PlanGoalsInput } from './mutations/goals';
 import { setJobSearchRequirements, type JobSearchRequirementsInput } from './mutations/job-search-requirements';
+import { recordWorkObligationFacts, type WorkObligationFactsInput } from './mutations/work-obligation-facts';
+import type { WorkObligationFactsRecord } from './entities/WorkObligationFactsRecord';
+import type { MentorGrantRecord } from './entities/MentorGrantRecord';
+import { registerMentorGrant, type RegisterMentorGrantInput } from './mutations/mentor-grants';
 import {
   ACTIVITY_CATEGORIES,
   activityCategory,
@@ -19,10 +23,18 @@ import {
   allocationFrame,
   assertMayRead,
   CANCELLATION_CAUSES,
+  CASH_BENEFIT_TYPES,
   cancellationCause,
+  cashBenefitType,
+  coveragePeriods,
   changeCode,
   frameOpenOn,
   hidesFreeText,
+  isoWeekDays,
+  MENTOR_GRANT_OFFERS,
+  MENTOR_GRANT_TYPES,
+  mentorGrantOffer,
+  mentorGrantType,
   versionEffectiveOn,
   versionsInForceBy,
   workObligationHours,
@@ -54,6 +66,16 @@ function workObligationActivities(activities: ActivityRecord[]): WorkObligationA
     .map((a) => ({ categoryId: a.categoryId, start: a.start, end: a.end, hoursPerWeek: a.hoursPerWeek! }));
 }
 
+/**
+ * The days of `week` on which the work obligation reaches the person: only their activities count.
+ * Coverage is judged per day from the facts recorded; the week's hours need only the week's days.
+ */
+async function coveredDays(ref: PersonRef, ctx: Context, week: string) {
+  const { monday, sunday } = isoWeekDays(week);
+  const periods = coveragePeriods(await ctx.loaders.workObligationFactsByPerson.load(ref.id), monday, sunday);
+  return periods.filter((period) => period.covered);
+}
+
 /** Code lists are not personal data: every authenticated role may read them. */
 const codeList =
   <T>(list: readonly T[]) =>
@@ -65,6 +87,9 @@ export const resolvers = {
     allocationFrames: codeList(ALLOCATION_FRAMES),
     activityCategories: codeList(ACTIVITY_CATEGORIES),
     activityCancellationCauses: codeList(CANCELLATION_CAUSES),
+    cashBenefitTypes: codeList(CASH_BENEFIT_TYPES),
+    mentorGrantTypes: codeList(MENTOR_GRANT_TYPES),
+    mentorGrantOffers: codeList(MENTOR_GRANT_OFFERS),
   },
   Mutation: {
     setJobSearchRequirements: (_: unknown, args: { input: JobSearchRequirementsInput }, ctx: Context) => setJobSearchRequirements(ctx, args.input),
@@ -73,6 +98,8 @@ export const resolvers = {
     updateActivity: (_: unknown, args: { input: UpdateActivityInput }, ctx: Context) => updateActivity(ctx, args.input),
     cancelActivity: (_: unknown, args: { input: CancelActivityInput }, ctx: Context) => cancelActivity(ctx, args.input),
     interruptActivity: (_: unknown, args: { input: InterruptActivityInput }, ctx: Context) => interruptActivity(ctx, args.input),
+    recordWorkObligationFacts: (_: unknown, args: { input: WorkObligationFactsInput }, ctx: Context) => recordWorkObligationFacts(ctx, args.input),
+    registerMentorGrant: (_: unknown, args: { input: RegisterMentorGrantInput }, ctx: Context) => registerMentorGrant(ctx, args.input),
   },
   Person: {
     // Batched: N references in one gateway query cost one directory query.
@@ -82,9 +109,16 @@ export const resolvers = {
     planVersions: (ref: PersonRef, _: unknown, ctx: Context) => versionsOf(ref, ctx),
     activities: async (ref: PersonRef, _: unknown, ctx: Context) => ((await readablePerson(ref, ctx)) ? ctx.loaders.activitiesByPerson.load(ref.id) : []),
     workObligationHours: async (ref: PersonRef, args: { week: string }, ctx: Context) => {
-      const activities = (await readablePerson(ref, ctx)) ? await ctx.loaders.activitiesByPerson.load(ref.id) : [];
-      return workObligationHours(workObligationActivities(activities), args.week);
+      if (!(await readablePerson(ref, ctx))) return workObligationHours([], args.week, []);
+      const activities = await ctx.loaders.activitiesByPerson.load(ref.id);
+      return workObligationHours(workObligationActivities(activities), args.week, await coveredDays(ref, ctx, args.week));
     },
+    workObligationFacts: async (ref: PersonRef, _: unknown, ctx: Context) => ((await readablePerson(ref, ctx)) ? ctx.loaders.workObligationFactsByPerson.load(ref.id) : []),
+    workObligationCoverage: async (ref: PersonRef, args: { from: string; to: string }, ctx: Context) => {
+      const history = (await readablePerson(ref, ctx)) ? await ctx.loaders.workObligationFactsByPerson.load(ref.id) : [];
+      return coveragePeriods(history, args.from, args.to);
+    },
+    mentorGrants: async (ref: PersonRef, _: unknown, ctx: Context) => ((await readablePerson(ref, ctx)) ? ctx.loaders.mentorGrantsByPerson.load(ref.id) : []),
   },
   Plan: {
     changes: (version: PlanVersion) => version.changeCodes.map(changeCode),
@@ -113,6 +147,16 @@ export const resolvers = {
     registeredBy: (activity: ActivityRecord) => activity.registeredByAuthority,
     inForce: (activity: ActivityRecord, _: unknown, ctx: Context) => activityInForceOn(activity, readDay(ctx)),
     scheduled: (activity: ActivityRecord, _: unknown, ctx: Context) => activityScheduledOn(activity, readDay(ctx)),
+  },
+  WorkObligationFacts: {
+    benefitType: (facts: WorkObligationFactsRecord) => cashBenefitType(facts.benefitTypeId),
+    recordedBy: (facts: WorkObligationFactsRecord) => facts.recordedByAuthority,
+  },
+  MentorGrant: {
+    offer: (grant: MentorGrantRecord) => mentorGrantOffer(grant.offerId),
+    mentorType: (grant: MentorGrantRecord) => (grant.mentorTypeId === null ? null : mentorGrantType(grant.mentorTypeId)),
+    inForce: (grant: MentorGrantRecord, _: unknown, ctx: Context) => inForceOn(grant, readDay(ctx)),
+    registeredBy: (grant: MentorGrantRecord) => grant.registeredByAuthority,
   },
   WorkObligationCategoryHours: {
     category: (entry: { categoryId: number }) => activityCategory(entry.categoryId),

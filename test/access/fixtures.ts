@@ -2,6 +2,7 @@
 // persons, absences, activities, orders and ads the matrix's operations act on, all built through
 // the gateway as the system role (or as the authority a step belongs to), dated relative to the
 // suite's day 2026-11-23.
+import { addDays } from '../../core/dates';
 import type { Role } from '../../core/identity';
 import { AKASSE, ANALYST, JOBCENTRE, OTHER_AKASSE, OTHER_JOBCENTRE, SYSTEM } from '../support/callers';
 import type { GraphQLResponse, TestSystem } from '../support/system';
@@ -117,6 +118,21 @@ export function shared<T>(build: (t: TestSystem) => Promise<T>): (t: TestSystem)
 
 export async function registerJobSeeker(t: TestSystem, cpr: string, category: string, extra: Record<string, unknown> = {}): Promise<void> {
   await ok(t, 'mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id } }', { i: { cpr, category, registrationDate: TODAY, ...extra } });
+}
+
+/**
+ * A kontanthjælp recipient the scheduled job deregistered for a missing job-search confirmation
+ * (004), TODAY: registered 8 days before, with the clock moved back there and home again.
+ */
+export async function deregisteredForMissingConfirmation(t: TestSystem, cpr: string): Promise<void> {
+  const home = t.clock.now().toISOString();
+  t.clock.set(`${addDays(TODAY, -8)}T09:00:00Z`);
+  try {
+    await ok(t, 'mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id } }', { i: { cpr, category: 'KONTANTHJAELP', registrationDate: addDays(TODAY, -8) } }, JOBCENTRE);
+  } finally {
+    t.clock.set(home);
+  }
+  await ok(t, 'mutation { runScheduledJobs { deregisteredForMissingConfirmation } }');
 }
 
 export async function summon(t: TestSystem, cpr: string, as: Caller, meetingTypeId: number): Promise<string> {

@@ -15,6 +15,7 @@ import {
   createCollaboration,
   createOrder,
   createPerson,
+  deregisteredForMissingConfirmation,
   EEA_PERIOD,
   freshJobcentres,
   JOB_AD,
@@ -60,6 +61,11 @@ export interface MatrixEntry {
   denyCodes?: string[];
   /** Who plays a caller in this row when the default does not fit (e.g. the person's jobcentre is 751). */
   callers?: Partial<Record<CallerKey, Caller>>;
+  /**
+   * The row's fixture moves the shared clock (and back): its runs go one at a time before the
+   * parallel ones, which would otherwise read a day that is not TODAY.
+   */
+  movesClock?: boolean;
   /** A real authorization bug: the documented expectation fails today; the test reports it with it.failing. */
   knownBug?: Partial<Record<CallerKey, string>>;
 }
@@ -184,6 +190,27 @@ export const MATRIX: MatrixEntry[] = [
     expect: OWN_JC_AKASSE_SYSTEM,
   },
   {
+    // Jobnet on the citizen's behalf: no caseworker or a-kasse confirms for the citizen.
+    operation: 'Mutation.confirmJobSearch',
+    prepare: async (t) => {
+      const { cpr } = await createPerson(t, { contactGroupId: null });
+      await registerJobSeeker(t, cpr, 'KONTANTHJAELP');
+      return { query: 'mutation($cpr: String!) { confirmJobSearch(cpr: $cpr) { id } }', variables: { cpr } };
+    },
+    expect: SYSTEM_ONLY,
+  },
+  {
+    // 004: "uden henvendelse til jobcentret" — from Jobnet (the system role), never a caseworker's tool.
+    operation: 'Mutation.reregisterAfterMissingConfirmation',
+    prepare: async (t) => {
+      const { cpr } = await createPerson(t, { contactGroupId: null });
+      await deregisteredForMissingConfirmation(t, cpr);
+      return { query: 'mutation($cpr: String!) { reregisterAfterMissingConfirmation(cpr: $cpr) { id } }', variables: { cpr } };
+    },
+    expect: SYSTEM_ONLY,
+    movesClock: true,
+  },
+  {
     operation: 'Mutation.setTemporaryAddress',
     prepare: async (t) => ({
       query: 'mutation($i: TemporaryAddressInput!) { setTemporaryAddress(input: $i) { id } }',
@@ -273,6 +300,20 @@ export const MATRIX: MatrixEntry[] = [
   { operation: 'Mutation.revisitRetiredCategories', prepare: constant('mutation { revisitRetiredCategories }'), expect: SYSTEM_ONLY },
   { operation: 'Mutation.runScheduledJobs', prepare: constant('mutation { runScheduledJobs { asOf } }'), expect: SYSTEM_ONLY },
   { operation: 'Mutation.runRetention', prepare: constant('mutation { runRetention { kind } }'), expect: SYSTEM_ONLY },
+  // Closed data areas: loaded by the system role only, from the system that held them (docs/subgraphs/person.md).
+  ...(
+    [
+      ['Mutation.loadSystematicReferralCourses', 'loadSystematicReferralCourses(courses: $rows)'],
+      ['Mutation.loadJobSuggestionCheckReceipts', 'loadJobSuggestionCheckReceipts(receipts: $rows)'],
+    ] as const
+  ).map(([operation, call]) => ({
+    operation,
+    prepare: async (t: TestSystem) => ({
+      query: `mutation($rows: [ClosedAreaRecordInput!]!) { ${call} { loaded } }`,
+      variables: { rows: [{ id: `matrix-${unique()}`, cpr: (await createPerson(t)).cpr, recordedOn: '2019-06-01' }] },
+    }),
+    expect: SYSTEM_ONLY,
+  })),
 
   // ---------------------------------------------------------------- absence (docs/subgraphs/absence.md)
   { operation: 'Query.absenceTypes', prepare: constant('{ absenceTypes { id } }'), expect: EVERYONE },
@@ -312,6 +353,27 @@ export const MATRIX: MatrixEntry[] = [
   { operation: 'Query.allocationFrames', prepare: constant('{ allocationFrames { id } }'), expect: EVERYONE },
   { operation: 'Query.activityCategories', prepare: constant('{ activityCategories { id } }'), expect: EVERYONE },
   { operation: 'Query.activityCancellationCauses', prepare: constant('{ activityCancellationCauses { id } }'), expect: EVERYONE },
+  { operation: 'Query.cashBenefitTypes', prepare: constant('{ cashBenefitTypes { id } }'), expect: EVERYONE },
+  { operation: 'Query.mentorGrantTypes', prepare: constant('{ mentorGrantTypes { id } }'), expect: EVERYONE },
+  { operation: 'Query.mentorGrantOffers', prepare: constant('{ mentorGrantOffers { id } }'), expect: EVERYONE },
+  {
+    // VITAS is the jobcentre's: a wage-subsidy grant as 'Mentor, individuel'.
+    operation: 'Mutation.registerMentorGrant',
+    prepare: async (t) => ({
+      query: 'mutation($i: RegisterMentorGrantInput!) { registerMentorGrant(input: $i) { id } }',
+      variables: { i: { cpr: (await createPerson(t)).cpr, offerId: 902, mentorTypeId: 901, start: TODAY } },
+    }),
+    expect: OWN_JC_SYSTEM,
+  },
+  {
+    // The work obligation is the municipality's (cash-benefit system): the a-kasse records no facts.
+    operation: 'Mutation.recordWorkObligationFacts',
+    prepare: async (t) => ({
+      query: 'mutation($i: WorkObligationFactsInput!) { recordWorkObligationFacts(input: $i) { id } }',
+      variables: { i: { cpr: (await createPerson(t)).cpr, validFrom: TODAY, benefitTypeId: 903, residenceYears: 3, fullTimeEmploymentYears: 0, entryYear: 2019 } },
+    }),
+    expect: OWN_JC_SYSTEM,
+  },
   {
     operation: 'Mutation.setJobSearchRequirements',
     prepare: async (t) => ({

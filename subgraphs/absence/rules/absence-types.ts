@@ -1,6 +1,7 @@
 // The absence type code list (fraværsårsager) as one rule table keyed by DFDG id. Every rule of
 // DOMAIN.md "Subgraph: absence" is a column here; the seed section it comes from is in a comment.
 import type { Exemption } from '../../common/absence-events';
+import { absenceCodeList } from '../code-lists';
 
 /** Who may register (and so update or delete) an absence of a type. The system role always may. */
 export type Registrant = 'JOBCENTRE' | 'AKASSE';
@@ -101,7 +102,7 @@ function lessIntensive(id: number, name: string, rule: Partial<AbsenceTypeRule> 
   return type(id, name, { allowedContactGroups: LESS_INTENSIVE, maxDuration: SIX_WEEKS, exemptions: LESS_INTENSIVE_EXEMPTIONS, ...rule });
 }
 
-export const ABSENCE_TYPE_RULES: readonly AbsenceTypeRule[] = [
+const SEED_TYPES: readonly AbsenceTypeRule[] = [
   type(6, 'Under 18 og uden forældre med forsørgelsespligt', { presupposesDeregistration: true, exemptions: DEREGISTERED }),
   type(7, 'Kan ikke få førtidspension eller folkepension', { presupposesDeregistration: true, exemptions: DEREGISTERED }),
   /** Barsel (maternity/paternity leave); 001 §2.1: never overlaps 79 */
@@ -154,11 +155,19 @@ export const ABSENCE_TYPE_RULES: readonly AbsenceTypeRule[] = [
     exemptions: ['ATTENDANCE', 'REFERRED_WORK', 'RIGHT_DUTY_OFFERS', 'OFFERS', 'JOBLOG'],
     displayableToCitizen: false,
   }),
-  /**
-   * Seks ugers jobrettet uddannelse for dagpengemodtagere; 002 (release 2024-4): the a-kasse may
-   * register it in the whole unemployment period, and it exempts from self-booking and joblog. The
-   * seeds give no DFDG ids for these two types: 901 and 902 are provisional until STAR confirms them.
-   */
-  type(901, 'Jobrettet uddannelse – deltid', { allowedContactGroups: [1], maxDuration: SIX_WEEKS, exemptions: ['SELF_BOOKING', 'JOBLOG'] }),
-  type(902, 'Jobrettet uddannelse – fuldtid', { allowedContactGroups: [1], maxDuration: SIX_WEEKS, exemptions: ['SELF_BOOKING', 'JOBLOG'] }),
 ];
+
+/**
+ * Seks ugers jobrettet uddannelse for dagpengemodtagere; 002 (release 2024-4): the a-kasse may
+ * register it in the whole unemployment period, and it exempts from self-booking and joblog. The
+ * seeds give no DFDG ids for these two types: their ids and names are a provisional list
+ * (code-lists/absence-types.json, 901–902 shipped) an operator maps to STAR's ids.
+ */
+const CODES = absenceCodeList('absence-types', ['JOB_ORIENTED_EDUCATION_PART_TIME', 'JOB_ORIENTED_EDUCATION_FULL_TIME'] as const, SEED_TYPES.map((rule) => rule.id));
+const JOB_ORIENTED_EDUCATION: Partial<AbsenceTypeRule> = { allowedContactGroups: [1], maxDuration: SIX_WEEKS, exemptions: ['SELF_BOOKING', 'JOBLOG'] };
+const PROVISIONAL_RULES: Record<(typeof CODES.all)[number]['key'], Partial<AbsenceTypeRule>> = {
+  JOB_ORIENTED_EDUCATION_PART_TIME: JOB_ORIENTED_EDUCATION,
+  JOB_ORIENTED_EDUCATION_FULL_TIME: JOB_ORIENTED_EDUCATION,
+};
+
+export const ABSENCE_TYPE_RULES: readonly AbsenceTypeRule[] = [...SEED_TYPES, ...CODES.all.map(({ key, id, name }) => type(id, name, PROVISIONAL_RULES[key]))];

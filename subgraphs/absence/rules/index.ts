@@ -1,4 +1,5 @@
-// The absence subgraph's rules: the type table and pure checks, no I/O, today passed in.
+// The absence subgraph's rules: the type table and pure checks, no I/O (but reading the provisional
+// code list once when loaded: code-lists/), today passed in.
 export { ABSENCE_TYPE_RULES, type AbsenceTypeRule, type ContactGroupReaction, type MaxDuration, type Registrant } from './absence-types';
 export { absenceTypeById, displayName, UNKNOWN_DISPLAY_NAME } from './code-list';
 export { AbsenceErrorCode } from './error-codes';

@@ -107,6 +107,9 @@ describe('kontanthjælp self-registration (004)', () => {
     );
     expect(confirmSelfRegistrationAttendance).toEqual({ status: 'ACTIVE', awaitingAttendance: false, contactGroup: { id: 2 } });
     expect(await read(t, cpr, 'contactGroup { contactGroup { id } start } cvRequirement')).toEqual({ contactGroup: { contactGroup: { id: 2 }, start: '2026-11-27' }, cvRequirement: 'SEARCHABLE' });
+    // The annulment job leaves an effectuated registration alone; the person confirms the job search as due (004).
+    t.clock.set('2026-12-03T10:00:00Z');
+    await ok(t, 'mutation($c: String!) { confirmJobSearch(cpr: $c) { status } }', { c: cpr }, SYSTEM);
     t.clock.set('2026-12-10T10:00:00Z');
     await ok(t, RUN_JOBS, {}, SYSTEM);
     expect((await read<{ jobSeekerRegistration: { status: string } }>(t, cpr, 'jobSeekerRegistration { status }')).jobSeekerRegistration.status).toBe('ACTIVE');

@@ -22,8 +22,8 @@ it('lists every kind of the retention table with its period, and whether this hu
   );
   expect(retentionPolicies).toEqual(
     expect.arrayContaining([
-      { kind: 'systematic-referral-course', keepFor: '2 years', held: false },
-      { kind: 'job-suggestion-check-receipt', keepFor: '6 years', held: false },
+      { kind: 'systematic-referral-course', keepFor: '2 years', held: true },
+      { kind: 'job-suggestion-check-receipt', keepFor: '6 years', held: true },
       { kind: 'referral-to-other-actor', keepFor: '6 years', held: false },
       { kind: 'joblog-voluntary-fields', keepFor: '4 years', held: false },
       { kind: 'joblog-mandatory-fields', keepFor: '6 years', held: false },

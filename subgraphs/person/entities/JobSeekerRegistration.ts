@@ -3,6 +3,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { startsAs, startsNull } from '../../../core/entity-defaults';
 import type { JobSeekerCategory, JobSeekerStatus } from '../rules/registration';
+import type { DeregistrationCause } from '../rules/job-search-confirmation';
 
 export const JobSeekerRegistration = defineEntity({
   name: 'JobSeekerRegistration',
@@ -38,6 +39,14 @@ export const JobSeekerRegistration = defineEntity({
     dagpengeEntitlementDate: startsNull(p.string().length(10)),
     /** The day it stopped: deregistered, or the annulment day. */
     closedOn: startsNull(p.string().length(10)),
+    /** The last day the job search was confirmed (bekræft jobsøgning, 004). */
+    jobSearchConfirmedOn: startsNull(p.string().length(10)),
+    /** The last day to confirm by; null while awaiting attendance, and on registrations from before the duty was recorded. */
+    jobSearchConfirmationDueBy: startsNull(p.string().length(10)),
+    /** Set when the system deregistered it (a missing job-search confirmation). */
+    deregistrationCause: startsNull(p.string().$type<DeregistrationCause>().length(40)),
+    /** A self re-registration after a missing confirmation: the registration whose contact course it continues (004). */
+    continuesRegistrationId: startsNull(p.string().length(36)),
     registeredBy: p.string().length(64),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),

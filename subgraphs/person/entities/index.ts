@@ -9,6 +9,7 @@ import { PersonHistoryEntry } from './PersonHistoryEntry';
 import { AkasseMembership } from './AkasseMembership';
 import { KnownAbsence } from './KnownAbsence';
 import { ScreeningResult } from './ScreeningResult';
+import { ClosedAreaRecord } from './ClosedAreaRecord';
 import { CprAccess } from '../../../core/audit';
 import { RetentionRun } from '../../../core/retention';
 
@@ -23,6 +24,7 @@ export const entities = [
   AkasseMembership,
   KnownAbsence,
   ScreeningResult,
+  ClosedAreaRecord,
   CprAccess,
   RetentionRun,
 ] as EntitySchema[];

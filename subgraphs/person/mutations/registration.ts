@@ -18,7 +18,7 @@ import { refreshCvRequirement } from '../current-cv-requirement';
 import { personByCpr, registrationBefore, registrationInForce } from '../person-lookup';
 import { actorFrom, changed, lockPerson, recordChange, type Actor } from '../writes';
 import { CV_REQUIREMENT_REFRESH_EFFECT, openContactGroup, withdrawScheduledChanges } from './contact-group';
-import { assertNotTooFarAhead, authorizeWrite, DAGPENGE, decideRegistration, JOB_SEEKER_CATEGORIES, PersonErrorCode, WITHOUT_BENEFIT, type JobSeekerCategory, type Registrant } from '../rules';
+import { assertNotTooFarAhead, authorizeWrite, confirmationDueBy, DAGPENGE, decideRegistration, JOB_SEEKER_CATEGORIES, PersonErrorCode, WITHOUT_BENEFIT, type JobSeekerCategory, type Registrant } from '../rules';
 
 type Context = SubgraphContext<PersonLoaders>;
 
@@ -46,14 +46,17 @@ export function registrationPayload(r: JobSeekerRegistration): JobSeekerRegistra
     withoutMembership: r.withoutMembership,
     attendanceDeadline: r.attendanceDeadline,
     closedOn: r.closedOn,
+    jobSearchConfirmationDueBy: r.jobSearchConfirmationDueBy,
+    deregistrationCause: r.deregistrationCause,
+    continuesRegistrationId: r.continuesRegistrationId,
   };
 }
 
-const alreadyRegistered = () =>
+export const alreadyRegistered = () =>
   new DomainError(PersonErrorCode.ALREADY_REGISTERED_AS_JOB_SEEKER, 'The person is already registered as a job seeker (or a self-registration awaits attendance); deregister first or change the contact group.');
 
 /** Opens the registration's contact group from `start` unless the person is in it on that day already. */
-async function enterContactGroup(em: EntityManager, clock: Clock, actor: Actor, person: Person, contactGroupId: number, start: IsoDate): Promise<void> {
+export async function enterContactGroup(em: EntityManager, clock: Clock, actor: Actor, person: Person, contactGroupId: number, start: IsoDate): Promise<void> {
   const current = await registrationBefore(em, person.id, addDays(start, 1));
   if (current?.contactGroupId === contactGroupId) return;
   await openContactGroup(em, clock, actor, person, { contactGroupId, start });
@@ -100,6 +103,8 @@ export async function registerJobSeeker(ctx: Context, input: RegisterJobSeekerIn
           attendanceDeadline: decision.attendanceDeadline,
           dagpengeEntitlementDate: null,
           closedOn: null,
+          // 004: an active registration's job search is confirmed every 7 days from the day it takes effect.
+          jobSearchConfirmationDueBy: decision.status === 'ACTIVE' ? confirmationDueBy(decision.effectiveFrom > today(ctx.clock) ? decision.effectiveFrom : today(ctx.clock)) : null,
           registeredBy: `${actor.role}:${actor.authority}`,
           createdAt: now,
           updatedAt: now,
@@ -133,7 +138,8 @@ export async function registerJobSeeker(ctx: Context, input: RegisterJobSeekerIn
   );
 }
 
-async function changeRegistration(
+/** Changes the person's open registration (awaiting attendance or active) under the person's lock, with its event and the CV requirement. */
+export async function changeRegistration(
   ctx: Context,
   cpr: string,
   roles: Parameters<typeof authorizeWrite>[2],
@@ -162,6 +168,7 @@ export function confirmAttendance(ctx: Context, cpr: string): Promise<JobSeekerR
     const day = today(ctx.clock);
     open.status = 'ACTIVE';
     open.contactGroupId = open.contactGroupId ?? JOB_SEEKER_CATEGORIES[open.category].contactGroupId;
+    open.jobSearchConfirmationDueBy = confirmationDueBy(day);
     await enterContactGroup(em, ctx.clock, actor, person, open.contactGroupId, day);
     return { registration: open, kind: PersonCourseEvent.JOB_SEEKER_REGISTRATION_CHANGED, changes: [changed('status', 'AWAITING_ATTENDANCE', 'ACTIVE')] };
   });

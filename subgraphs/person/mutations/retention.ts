@@ -1,7 +1,8 @@
 // The retention table (slettepolitikker, DOMAIN.md "Retention") as the person subgraph applies it:
 // every kind the digest names, with its period and source, and a purge for the kinds this hub
-// holds. Kinds kept by other systems (joblog, referrals, 'tjek jobforslag' receipts, systematic
-// referral courses) are listed so the table is whole, and reported as not held when the job runs.
+// holds. The closed data areas (systematic referral courses, 'tjek jobforslag' receipts) are held
+// here once loaded, only to be deleted; kinds kept by other systems (joblog, referrals) are listed so
+// the table is whole, and reported as not held when the job runs.
 import { requireRole } from '../../../core/authorize';
 import { CprAccess } from '../../../core/audit';
 import { today } from '../../../core/dates';
@@ -10,7 +11,8 @@ import { runRetention, type RetentionPolicy } from '../../../core/retention';
 import type { SubgraphContext } from '../../../core/subgraph-server';
 import type { PersonLoaders } from '../loaders';
 import { deleteExpiredScreeningResults } from './screening';
-import { PersonErrorCode } from '../rules';
+import { CLOSED_AREAS, PersonErrorCode, type ClosedAreaKind } from '../rules';
+import { ClosedAreaRecord } from '../entities/ClosedAreaRecord';
 
 type Context = SubgraphContext<PersonLoaders>;
 
@@ -22,10 +24,27 @@ const notHeld = (kind: string, description: string, keepFor: RetentionPolicy['ke
   purge: null,
 });
 
+/** A closed area's records dated before the cutoff, oldest first, a batch at a time. */
+function closedArea(kind: ClosedAreaKind): RetentionPolicy {
+  const { retentionKind, description, keepFor, source } = CLOSED_AREAS[kind];
+  return {
+    kind: retentionKind,
+    description,
+    keepFor,
+    source,
+    purge: (em, cutoff, limit) =>
+      em.transactional(async (tx) => {
+        const old = await tx.find(ClosedAreaRecord, { kind, recordedOn: { $lt: cutoff } }, { fields: ['id'], limit, orderBy: { recordedOn: 'asc', id: 'asc' } });
+        if (old.length) await tx.nativeDelete(ClosedAreaRecord, { id: { $in: old.map((row) => row.id) } });
+        return old.length;
+      }),
+  };
+}
+
 export function retentionPolicies(ctx: Context): RetentionPolicy[] {
   return [
-    notHeld('systematic-referral-course', 'Systematisk henvisningsforløb, from its registration', { years: 2 }),
-    notHeld('job-suggestion-check-receipt', "'Tjek jobforslag' receipts", { years: 6 }),
+    closedArea('SYSTEMATIC_REFERRAL_COURSE'),
+    closedArea('JOB_SUGGESTION_CHECK_RECEIPT'),
     notHeld('referral-to-other-actor', 'The referral itself to another actor (that actor sees only referred persons, only in the period)', { years: 6 }),
     notHeld('joblog-voluntary-fields', 'Joblog, voluntary fields (not shown to the citizen after 4 years without update)', { years: 4 }),
     notHeld('joblog-mandatory-fields', 'Joblog, mandatory fields', { years: 6 }),

@@ -1,5 +1,6 @@
 // STAR's scheduled jobs as system-role mutations computing with the injected clock, so a timer and
-// a test run the same code: annulment of unattended kontanthjælp self-registrations (004), the
+// a test run the same code: annulment of unattended kontanthjælp self-registrations (004),
+// deregistration of job seekers whose job-search confirmation is missing (004), the
 // 2025-01-01 re-visitation of sick-benefit category 3 (002), the CV requirement of persons whose
 // absences started or ended by the calendar alone (no event announces that), and the deletion of
 // screening results after 6 months (001 §1.6).
@@ -19,6 +20,7 @@ import { registrationInForce } from '../person-lookup';
 import { lockPerson, systemActor } from '../writes';
 import { automaticRevisitation, isUnattended, PersonErrorCode, PERSON_CATEGORIES } from '../rules';
 import { personEffects } from './effects';
+import { deregisterMissingConfirmations } from './job-search-confirmation';
 import { annulUnattended } from './registration';
 import { writeVisitation } from './visitation';
 
@@ -104,6 +106,7 @@ export async function runScheduledJobs(ctx: Context, asOf?: IsoDate | null) {
     asOf: day,
     effectuatedChanges,
     annulledSelfRegistrations: await annulUnattendedSelfRegistrations(ctx, asOf),
+    deregisteredForMissingConfirmation: await deregisterMissingConfirmations(ctx, day),
     revisitedCategories: await revisitRetiredCategories(ctx, asOf),
     changedCvRequirements: await recomputeCvRequirements(ctx),
     // Deleting screening results is retention's alone (retention.ts); the field stays for old clients.

@@ -3,6 +3,7 @@
 import { codeList } from '../../../core/code-list';
 import { addWeeks, type IsoDate } from '../../../core/dates';
 import { DomainError } from '../../../core/errors';
+import { personCodeList } from '../code-lists';
 import { PersonErrorCode } from './error-codes';
 
 export interface ContactGroup {
@@ -10,15 +11,13 @@ export interface ContactGroup {
   name: string;
 }
 
-/** 'Uden ydelse' is registered in DFDG but the seeds give it no id; 99 is ours and clashes with none. */
-export const WITHOUT_BENEFIT = 99;
 export const DAGPENGE = 1;
 export const KONTANTHJAELP = 2;
 /** Ressourceforløb: where recovery cause 37 leads (001 §2.8). */
 export const RESOURCE_COURSE = 11;
 export const SICK_FROM_EMPLOYMENT = 24;
 
-export const CONTACT_GROUPS: readonly ContactGroup[] = [
+const SEED_GROUPS: readonly ContactGroup[] = [
   { id: 1, name: 'Dagpengemodtager' },
   { id: 2, name: 'Kontanthjælpsmodtager' },
   { id: 4, name: 'Revalidering' },
@@ -42,8 +41,16 @@ export const CONTACT_GROUPS: readonly ContactGroup[] = [
   { id: 27, name: 'Selvforsørgelses- og hjemrejseydelsesmodtager efter INL' },
   { id: 28, name: 'Uddannelsespålæg – Overgangsydelsesmodtager efter LAB' },
   { id: 29, name: 'Overgangsydelsesmodtager efter INL' },
-  { id: WITHOUT_BENEFIT, name: 'Uden ydelse' },
 ];
+
+/**
+ * 'Uden ydelse' is registered in DFDG but the seeds give it no id: its id and name are a provisional
+ * list (code-lists/contact-groups.json, 99 shipped) an operator maps to STAR's id.
+ */
+const CODES = personCodeList('contact-groups', ['WITHOUT_BENEFIT'] as const, SEED_GROUPS.map((group) => group.id));
+export const WITHOUT_BENEFIT = CODES.WITHOUT_BENEFIT.id;
+
+export const CONTACT_GROUPS: readonly ContactGroup[] = [...SEED_GROUPS, { id: WITHOUT_BENEFIT, name: CODES.WITHOUT_BENEFIT.name }];
 
 /**
  * Sick-benefit groups (sygedagpenge: 6, 24 and 25, 001 §2.3). A recovery (raskmelding) leaves any of

@@ -97,11 +97,19 @@ it('makes a version only when a goal or the description changed, and never shows
 
 describe('work obligation hours per week', () => {
   const REGISTER = 'mutation($i: RegisterActivityInput!) { registerActivity(input: $i) { id } }';
-  const HOURS = 'query($cpr: String!, $week: String!) { person(cpr: $cpr) { workObligationHours(week: $week) { isoWeek countedHours uncountedHours byCategory { category { id } registeredHours countedHours } } } }';
+  /** Group 27: on self-support and repatriation benefit (902), covered from 2025-01-01 (002). */
+  const selfSupportRecipient = async () => {
+    const person = await createPerson(t, { contactGroupId: 27 });
+    await ok(t, 'mutation($i: WorkObligationFactsInput!) { recordWorkObligationFacts(input: $i) { id } }', {
+      i: { cpr: person.cpr, validFrom: '2025-01-01', benefitTypeId: 902, residenceYears: 4, fullTimeEmploymentYears: 1, entryYear: 2020 },
+    }, JOBCENTRE);
+    return person;
+  };
+  const HOURS = 'query($cpr: String!, $week: String!) { person(cpr: $cpr) { workObligationHours(week: $week) { isoWeek covered countedHours uncountedHours byCategory { category { id } registeredHours countedHours } } } }';
 
   it('counts nytteindsats in full and at most 4 hours of preparation and job search away from home', async () => {
     today('2025-01-02');
-    const { cpr } = await createPerson(t, { contactGroupId: 27 });
+    const { cpr } = await selfSupportRecipient();
     await ok(t, REGISTER, { i: { cpr, categoryId: 901, start: '2025-01-06', end: '2025-02-28', hoursPerWeek: 20 } }, JOBCENTRE);
     await ok(t, REGISTER, { i: { cpr, categoryId: 902, start: '2025-01-06', end: '2025-01-31', hoursPerWeek: 3 } }, JOBCENTRE);
     await ok(t, REGISTER, { i: { cpr, categoryId: 902, start: '2025-01-13', end: '2025-01-19', hoursPerWeek: 2.5 } }, JOBCENTRE);
@@ -109,6 +117,7 @@ describe('work obligation hours per week', () => {
 
     expect(await hours('2025-W02')).toEqual({
       isoWeek: '2025-W02',
+      covered: true,
       countedHours: 23,
       uncountedHours: 0,
       byCategory: [
@@ -123,7 +132,7 @@ describe('work obligation hours per week', () => {
 
   it('does not count cancelled activities', async () => {
     today('2025-01-02');
-    const { cpr } = await createPerson(t, { contactGroupId: 27 });
+    const { cpr } = await selfSupportRecipient();
     const { registerActivity } = await ok<{ registerActivity: { id: string } }>(t, REGISTER, { i: { cpr, categoryId: 901, start: '2025-01-06', end: '2025-01-31', hoursPerWeek: 15 } }, JOBCENTRE);
     await ok(t, 'mutation($i: CancelActivityInput!) { cancelActivity(input: $i) { id } }', { i: { id: registerActivity.id, causeId: 901 } }, JOBCENTRE);
     expect((await ok<{ person: { workObligationHours: unknown } }>(t, HOURS, { cpr, week: '2025-W02' }, JOBCENTRE)).person.workObligationHours).toMatchObject({ countedHours: 0 });

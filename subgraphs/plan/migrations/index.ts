@@ -5,13 +5,17 @@ import { Migration20261130090604 as sqliteMigration20261130090604 } from './sqli
 import { Migration20261130113847 as sqliteMigration20261130113847 } from './sqlite/Migration20261130113847';
 import { Migration20261130114232 as sqliteMigration20261130114232 } from './sqlite/Migration20261130114232';
 import { Migration20261130114329 as sqliteMigration20261130114329 } from './sqlite/Migration20261130114329';
+import { Migration20261130145835 as sqliteMigration20261130145835 } from './sqlite/Migration20261130145835';
+import { Migration20261130150345 as sqliteMigration20261130150345 } from './sqlite/Migration20261130150345';
 import { Migration20261123082034 as postgresqlMigration20261123082034 } from './postgresql/Migration20261123082034';
 import { Migration20261130090605 as postgresqlMigration20261130090605 } from './postgresql/Migration20261130090605';
 import { Migration20261130113847 as postgresqlMigration20261130113847 } from './postgresql/Migration20261130113847';
 import { Migration20261130114232 as postgresqlMigration20261130114232 } from './postgresql/Migration20261130114232';
 import { Migration20261130114329 as postgresqlMigration20261130114329 } from './postgresql/Migration20261130114329';
+import { Migration20261130145835 as postgresqlMigration20261130145835 } from './postgresql/Migration20261130145835';
+import { Migration20261130150345 as postgresqlMigration20261130150345 } from './postgresql/Migration20261130150345';
 
 export const migrations: SubgraphMigrations = {
-  sqlite: [{ name: 'Migration20261123082034', class: sqliteMigration20261123082034 }, { name: 'Migration20261130090604', class: sqliteMigration20261130090604 }, { name: 'Migration20261130113847', class: sqliteMigration20261130113847 }, { name: 'Migration20261130114232', class: sqliteMigration20261130114232 }, { name: 'Migration20261130114329', class: sqliteMigration20261130114329 }],
-  postgresql: [{ name: 'Migration20261123082034', class: postgresqlMigration20261123082034 }, { name: 'Migration20261130090605', class: postgresqlMigration20261130090605 }, { name: 'Migration20261130113847', class: postgresqlMigration20261130113847 }, { name: 'Migration20261130114232', class: postgresqlMigration20261130114232 }, { name: 'Migration20261130114329', class: postgresqlMigration20261130114329 }],
+  sqlite: [{ name: 'Migration20261123082034', class: sqliteMigration20261123082034 }, { name: 'Migration20261130090604', class: sqliteMigration20261130090604 }, { name: 'Migration20261130113847', class: sqliteMigration20261130113847 }, { name: 'Migration20261130114232', class: sqliteMigration20261130114232 }, { name: 'Migration20261130114329', class: sqliteMigration20261130114329 }, { name: 'Migration20261130145835', class: sqliteMigration20261130145835 }, { name: 'Migration20261130150345', class: sqliteMigration20261130150345 }],
+  postgresql: [{ name: 'Migration20261123082034', class: postgresqlMigration20261123082034 }, { name: 'Migration20261130090605', class: postgresqlMigration20261130090605 }, { name: 'Migration20261130113847', class: postgresqlMigration20261130113847 }, { name: 'Migration20261130114232', class: postgresqlMigration20261130114232 }, { name: 'Migration20261130114329', class: postgresqlMigration20261130114329 }, { name: 'Migration20261130145835', class: postgresqlMigration20261130145835 }, { name: 'Migration20261130150345', class: postgresqlMigration20261130150345 }],
 };

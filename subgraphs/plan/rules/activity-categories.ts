@@ -3,6 +3,7 @@
 import { codeList } from '../../../core/code-list';
 import { DomainError } from '../../../core/errors';
 import type { IsoDate } from '../../../core/dates';
+import { planCodeList } from '../code-lists';
 import { PlanErrorCode } from './error-codes';
 
 export interface ActivityCategory {
@@ -15,23 +16,11 @@ export interface ActivityCategory {
   readonly maxDurationDays: number | null;
 }
 
-/** Særligt tilrettelagt nytteindsats (specially arranged utility work), 002 release 2024-4. */
-export const SPECIALLY_ARRANGED_UTILITY_WORK = 901;
-/** Forberedelse og jobsøgning uden for hjemmet (preparation and job search away from home), 002. */
-export const PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME = 902;
-/** Jobrettet uddannelse (the a-kasse's six weeks of job-oriented education), 002. */
-export const JOB_ORIENTED_EDUCATION = 903;
-
 /** Release 2024-4 went into operation on 8 December 2024 (002, opening paragraph). */
 const RELEASE_2024_4 = '2024-12-08';
 
-/**
- * Ids 25–47 and their names are the categories frame 18 combines with (001 §4.2); no seed lists the
- * rest of STAR's category list, so it is not here. Seed 002 names three activity types but gives NO
- * ids: 901–903 are ids of this project, chosen far above the real list so they cannot clash with a
- * STAR id; replace them with STAR's ids when those are known.
- */
-export const ACTIVITY_CATEGORIES: readonly ActivityCategory[] = [
+/** Ids 25–47 and their names are the categories frame 18 combines with (001 §4.2); no seed lists the rest of STAR's list, so it is not here. */
+const SEED_CATEGORIES: readonly ActivityCategory[] = [
   { id: 25, name: 'Almen voksenuddannelse', availableFrom: null, maxDurationDays: null },
   { id: 26, name: 'AMU', availableFrom: null, maxDurationDays: null },
   { id: 27, name: 'Erhvervsuddannelser', availableFrom: null, maxDurationDays: null },
@@ -45,13 +34,33 @@ export const ACTIVITY_CATEGORIES: readonly ActivityCategory[] = [
   { id: 45, name: 'Danskuddannelse, LAB', availableFrom: null, maxDurationDays: null },
   { id: 46, name: 'Danskuddannelse, danskuddannelsesloven', availableFrom: null, maxDurationDays: null },
   { id: 47, name: 'Privat udbudte kurser', availableFrom: null, maxDurationDays: null },
+];
+
+/**
+ * Seed 002 names three activity types but gives NO ids: their ids and names are a provisional list
+ * (code-lists/activity-categories.json, 901–903 shipped) an operator maps to STAR's ids.
+ */
+const CODES = planCodeList('activity-categories', ['SPECIALLY_ARRANGED_UTILITY_WORK', 'PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME', 'JOB_ORIENTED_EDUCATION'] as const, SEED_CATEGORIES.map((category) => category.id));
+type ProvisionalKey = (typeof CODES.all)[number]['key'];
+
+/** Særligt tilrettelagt nytteindsats (specially arranged utility work), 002 release 2024-4. */
+export const SPECIALLY_ARRANGED_UTILITY_WORK = CODES.SPECIALLY_ARRANGED_UTILITY_WORK.id;
+/** Forberedelse og jobsøgning uden for hjemmet (preparation and job search away from home), 002. */
+export const PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME = CODES.PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME.id;
+/** Jobrettet uddannelse (the a-kasse's six weeks of job-oriented education), 002. */
+export const JOB_ORIENTED_EDUCATION = CODES.JOB_ORIENTED_EDUCATION.id;
+
+/** The rules of the provisional categories, keyed by what they are. */
+const PROVISIONAL_RULES: Record<ProvisionalKey, Pick<ActivityCategory, 'availableFrom' | 'maxDurationDays'>> = {
   // 002: "indføres med denne release to nye typer aktiviteter" for following up the work obligation.
-  { id: SPECIALLY_ARRANGED_UTILITY_WORK, name: 'Særligt tilrettelagt nytteindsats', availableFrom: RELEASE_2024_4, maxDurationDays: null },
-  { id: PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME, name: 'Forberedelse og jobsøgning uden for hjemmet', availableFrom: RELEASE_2024_4, maxDurationDays: null },
+  SPECIALLY_ARRANGED_UTILITY_WORK: { availableFrom: RELEASE_2024_4, maxDurationDays: null },
+  PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME: { availableFrom: RELEASE_2024_4, maxDurationDays: null },
   // 002: "seks ugers jobrettet uddannelse" = 42 days. The type existed for jobcentres before 2024-4;
   // only the a-kasse's right to register it is dated (see REGISTRANT_RULES in activities.ts).
-  { id: JOB_ORIENTED_EDUCATION, name: 'Jobrettet uddannelse', availableFrom: null, maxDurationDays: 42 },
-];
+  JOB_ORIENTED_EDUCATION: { availableFrom: null, maxDurationDays: 42 },
+};
+
+export const ACTIVITY_CATEGORIES: readonly ActivityCategory[] = [...SEED_CATEGORIES, ...CODES.all.map(({ key, id, name }) => ({ id, name, ...PROVISIONAL_RULES[key] }))];
 
 const CATEGORIES = codeList(ACTIVITY_CATEGORIES, (category) => category.id, (id) =>
   new DomainError(PlanErrorCode.UNKNOWN_ACTIVITY_CATEGORY, `Activity category ${id} does not exist: choose a category from the code list.`, { categoryId: id }),

@@ -2,6 +2,7 @@
 // one tells the a-kasse through a negative reportable event (negativ underretningspligtig hændelse, NUPH).
 import { codeList } from '../../../core/code-list';
 import { DomainError } from '../../../core/errors';
+import { planCodeList } from '../code-lists';
 import { PlanErrorCode } from './error-codes';
 
 export interface CancellationCause {
@@ -11,20 +12,24 @@ export interface CancellationCause {
   readonly negativeReportableEvent: boolean;
 }
 
-/** 'Revision af Plan': the cause seed 001 §4.2 names as one that never makes a NUPH. */
-export const PLAN_REVISION = 901;
+/**
+ * Seed 001 §4.2 names only 'Revision af Plan', and no seed gives cause ids: the ids and names are a
+ * provisional list (code-lists/cancellation-causes.json) an operator maps to STAR's causes. The keys
+ * besides PLAN_REVISION are placeholders NOT from the seeds, there so the NUPH rule has both answers.
+ */
+const CODES = planCodeList('cancellation-causes', ['PLAN_REVISION', 'ABSENT_WITHOUT_GOOD_REASON', 'STOPPED_WITHOUT_GOOD_REASON', 'TRANSFERRED_TO_EMPLOYMENT'] as const);
+type CauseKey = (typeof CODES.all)[number]['key'];
 
 /**
- * Seed 001 §4.2 names only 'Revision af Plan', and no seed gives cause ids. 901–904 are this
- * project's ids; 902–904 are placeholders NOT from the seeds, there so the NUPH flag has both
- * values to act on. Replace the list with STAR's causes and ids when those are known.
+ * The rule: ending an activity for one of these causes is a NUPH. 001 §4.2: 'Revision af Plan' never
+ * is (the plan changed, not the citizen's availability); leaving for a job is not a breach either.
  */
-export const CANCELLATION_CAUSES: readonly CancellationCause[] = [
-  { id: PLAN_REVISION, name: 'Revision af Plan', negativeReportableEvent: false },
-  { id: 902, name: 'Udeblevet uden gyldig grund', negativeReportableEvent: true },
-  { id: 903, name: 'Ophørt uden gyldig grund', negativeReportableEvent: true },
-  { id: 904, name: 'Overgået til beskæftigelse', negativeReportableEvent: false },
-];
+const NUPH_CAUSES: ReadonlySet<CauseKey> = new Set(['ABSENT_WITHOUT_GOOD_REASON', 'STOPPED_WITHOUT_GOOD_REASON']);
+
+/** 'Revision af Plan': the cause seed 001 §4.2 names as one that never makes a NUPH. */
+export const PLAN_REVISION = CODES.PLAN_REVISION.id;
+
+export const CANCELLATION_CAUSES: readonly CancellationCause[] = CODES.all.map(({ key, id, name }) => ({ id, name, negativeReportableEvent: NUPH_CAUSES.has(key) }));
 
 /**
  * Frames whose activities never make a NUPH. Seed 001 §4.2 calls the NUPH on ending a frame-18

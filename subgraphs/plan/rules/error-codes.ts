@@ -65,6 +65,24 @@ export const PlanErrorCode = {
   INTERRUPTION_DATE_OUTSIDE_ACTIVITY: 'INTERRUPTION_DATE_OUTSIDE_ACTIVITY',
   /** The activity counts towards the work obligation and needs its planned hours per week. */
   ACTIVITY_HOURS_REQUIRED: 'ACTIVITY_HOURS_REQUIRED',
+  /** The benefit type of work-obligation facts is not in the code list (cashBenefitTypes). */
+  UNKNOWN_CASH_BENEFIT_TYPE: 'UNKNOWN_CASH_BENEFIT_TYPE',
+  /** Residence or full-time employment years are not a number from 0 to 10 (years within the last 10). */
+  INVALID_REQUIREMENT_YEARS: 'INVALID_REQUIREMENT_YEARS',
+  /** The entry year lies before the person's birth year or after the year the facts hold from. */
+  INVALID_ENTRY_YEAR: 'INVALID_ENTRY_YEAR',
+  /** Work-obligation facts would hold from further ahead than FACTS_MAX_MONTHS_AHEAD from today. */
+  WORK_OBLIGATION_FACTS_TOO_FAR_AHEAD: 'WORK_OBLIGATION_FACTS_TOO_FAR_AHEAD',
+  /** The mentor grant type is not in the code list (mentorGrantTypes). */
+  UNKNOWN_MENTOR_GRANT_TYPE: 'UNKNOWN_MENTOR_GRANT_TYPE',
+  /** The offer a mentor grant is given with is not in the code list (mentorGrantOffers). */
+  UNKNOWN_MENTOR_GRANT_OFFER: 'UNKNOWN_MENTOR_GRANT_OFFER',
+  /** A mentor grant with an internship, wage subsidy, adult apprenticeship or supported employment states no type. */
+  MENTOR_GRANT_TYPE_REQUIRED: 'MENTOR_GRANT_TYPE_REQUIRED',
+  /** A mentor grant type was given for a grant not tied to one of those four offers. */
+  MENTOR_GRANT_TYPE_NOT_ALLOWED: 'MENTOR_GRANT_TYPE_NOT_ALLOWED',
+  /** A mentor grant would start more than MENTOR_GRANT_START_MAX_MONTHS_AHEAD after today. */
+  MENTOR_GRANT_START_TOO_FAR_AHEAD: 'MENTOR_GRANT_START_TOO_FAR_AHEAD',
 } as const;
 
 export type PlanErrorCode = (typeof PlanErrorCode)[keyof typeof PlanErrorCode];

@@ -1,4 +1,5 @@
-// The plan subgraph's domain rules: pure functions and code lists keyed by DFDG id, no I/O; every
+// The plan subgraph's domain rules: pure functions and code lists keyed by DFDG id, no I/O but
+// reading the provisional code lists once when loaded (code-lists/); every
 // dated rule takes the day it is judged on. Resolvers call these and persist what they return.
 
 /** Stable error codes thrown (as DomainError) by every rule below. */
@@ -80,6 +81,37 @@ export {
   type WorkObligationCategoryHours,
   type WorkObligationWeek,
 } from './work-obligation';
+
+/** Who the work obligation reaches, from when and why, and the benefit code list it is judged on (provisional ids 901–906), seed 002. */
+export { CASH_BENEFIT_TYPES, cashBenefitType, CashBenefitTypeId, type CashBenefitType } from './cash-benefit-types';
+export {
+  coverageOn,
+  coveragePeriods,
+  EMPLOYMENT_REQUIREMENT_YEARS,
+  factsOn,
+  FACTS_MAX_MONTHS_AHEAD,
+  RESIDENCE_REQUIREMENT_YEARS,
+  validateWorkObligationFacts,
+  type Coverage,
+  type CoveragePeriod,
+  type CoverageReason,
+  type WorkObligationFacts,
+  type WorkObligationFactsInput,
+} from './work-obligation-reach';
+
+/** VITAS mentor grants: the offer each is given with and its type (provisional ids), seed 003. */
+export {
+  MENTOR_GRANT_OFFERS,
+  MENTOR_GRANT_START_MAX_MONTHS_AHEAD,
+  MENTOR_GRANT_TYPES,
+  mentorGrantOffer,
+  mentorGrantType,
+  validateMentorGrant,
+  type MentorGrant,
+  type MentorGrantInput,
+  type MentorGrantOffer,
+  type MentorGrantType,
+} from './mentor-grants';
 
 /** Job goal + education goal, and who needs no Min plan, seed 002. */
 export {

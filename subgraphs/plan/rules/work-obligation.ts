@@ -1,7 +1,9 @@
 // Hours that count towards the work obligation (arbejdspligt) in one ISO week, from the activities
-// introduced for following it up in release 2024-4 (seed 002 'Arbejdspligt').
+// introduced for following it up in release 2024-4 (seed 002 'Arbejdspligt'), on the days the person
+// is covered by it (work-obligation-reach.ts).
 import { DomainError } from '../../../core/errors';
 import { addDays, isoWeek as isoWeekOf, isoWeekday, rangesOverlap, type IsoDate } from '../../../core/dates';
+import type { DatedPeriod } from '../../../core/valid-time';
 import { PREPARATION_AND_JOB_SEARCH_AWAY_FROM_HOME, SPECIALLY_ARRANGED_UTILITY_WORK } from './activity-categories';
 import { requireDateRange } from './date-input';
 import { PlanErrorCode } from './error-codes';
@@ -23,6 +25,8 @@ export interface WorkObligationCategoryHours {
 
 export interface WorkObligationWeek {
   isoWeek: string;
+  /** The person is covered by the work obligation on at least one day of the week. */
+  covered: boolean;
   /** Hours that count towards the work obligation this week. */
   countedHours: number;
   /** Hours of counting categories above their weekly cap: registered, but not counted. */
@@ -94,14 +98,21 @@ function requireHours(hours: number, categoryId: number): number {
   });
 }
 
-/** The hours counting towards the work obligation in `week` ('YYYY-Www'). Throws DomainError on bad input. */
-export function workObligationHours(activities: readonly WorkObligationActivity[], week: string): WorkObligationWeek {
+/**
+ * The hours counting towards the work obligation in `week` ('YYYY-Www'). Only a person the
+ * obligation reaches has hours to count: an activity counts in the week when it runs on a day of
+ * the week on which the person is covered (`covered`: the covered periods, see coveragePeriods).
+ * Throws DomainError on bad input.
+ */
+export function workObligationHours(activities: readonly WorkObligationActivity[], week: string, covered: readonly DatedPeriod[]): WorkObligationWeek {
   const { monday, sunday } = isoWeekDays(week);
+  const coveredInWeek = covered.filter((period) => rangesOverlap(period, { start: monday, end: sunday }));
   const registered = new Map<number, number>();
   for (const activity of activities) {
     const hours = requireHours(activity.hoursPerWeek, activity.categoryId);
     const period = requireDateRange(activity.start, activity.end);
-    if (!rangesOverlap(period, { start: monday, end: sunday })) continue;
+    const runs = { start: period.start < monday ? monday : period.start, end: period.end === null || period.end > sunday ? sunday : period.end };
+    if (runs.start > runs.end || !coveredInWeek.some((days) => rangesOverlap(days, runs))) continue;
     registered.set(activity.categoryId, (registered.get(activity.categoryId) ?? 0) + hours);
   }
   const byCategory = WORK_OBLIGATION_RULES.filter((rule) => registered.has(rule.categoryId)).map((rule) => {
@@ -111,5 +122,5 @@ export function workObligationHours(activities: readonly WorkObligationActivity[
   });
   const countedHours = byCategory.reduce((sum, entry) => sum + entry.countedHours, 0);
   const uncountedHours = byCategory.reduce((sum, entry) => sum + entry.registeredHours - entry.countedHours, 0);
-  return { isoWeek: week, countedHours, uncountedHours, byCategory };
+  return { isoWeek: week, covered: coveredInWeek.length > 0, countedHours, uncountedHours, byCategory };
 }

@@ -1,0 +1,5 @@
+// Absence's provisional code lists (ids the seeds do not give): the JSON files beside this one, or an
+// operator's replacements under CODE_LISTS_DIR/absence/ (docs/operations.md "Provisional code lists").
+import { provisionalCodeLists } from '../../../core/code-list';
+
+export const absenceCodeList = provisionalCodeLists('absence', __dirname);
