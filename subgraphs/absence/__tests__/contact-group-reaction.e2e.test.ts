@@ -2,10 +2,11 @@
 // gateway: end, hold (i bero), keep and reactivate absences per the type table, each with its event.
 import type { ConsumerDefinition } from '../../../core/consumer';
 import { startConsumer } from '../../../core/consumer';
-import type { BusEvent, EventBus, EventHandler } from '../../../core/bus';
+import type { BusEvent } from '../../../core/bus';
 import { startTestSystem, type TestSystem } from '../../../test/support/system';
 import { contactGroupReactionConsumer } from '../consumers';
 import { absencesOf, changeGroup, counts, eventsOf, newCpr, ok, person, registered, JOBCENTRE } from './helpers';
+import { handDeliveredBus } from '../../../test/support/hand-bus';
 
 let t: TestSystem;
 beforeAll(async () => {
@@ -124,14 +125,13 @@ it('a first delivery ends the absence, the second delivery of the same event cha
     payload: { personId, registrationId: 'r1', contactGroupId: 1, start: '2026-11-23', previousContactGroupId: 2, recoveryCauseId: null },
   };
   const before = await counts(t);
-  let handler: EventHandler | undefined;
-  const bus = { subscribe: async (_n: string, _s: string[], h: EventHandler) => ((handler = h), { close: async () => undefined }) } as unknown as EventBus;
+  const { bus, deliver } = handDeliveredBus();
   const subscription = await startConsumer(absence.orm, bus, { ...contactGroupReactionConsumer(t.clock), name: 'absence.contact-group-reaction.twice' });
-  await handler!(event);
+  await deliver(event);
   const afterFirst = { counts: await counts(t), absence: await statusOf(cpr, sorrow.id) };
   expect(afterFirst.counts).toEqual({ absence: before.absence, outbox: before.outbox + 1 });
   expect(afterFirst.absence).toMatchObject({ status: 'ENDED', end: '2026-11-22' });
-  await handler!(event);
+  await deliver(event);
   expect(await counts(t)).toEqual(afterFirst.counts);
   expect(await statusOf(cpr, sorrow.id)).toEqual(afterFirst.absence);
   await subscription.close();
@@ -139,10 +139,9 @@ it('a first delivery ends the absence, the second delivery of the same event cha
 
 /** Runs a consumer over a one-shot bus that hands it `event` twice, as a redelivering bus would. */
 async function deliverTwice(orm: Parameters<typeof startConsumer>[0], consumer: ConsumerDefinition, event: BusEvent): Promise<void> {
-  let handler: EventHandler | undefined;
-  const bus = { subscribe: async (_name: string, _streams: string[], h: EventHandler) => ((handler = h), { close: async () => undefined }) } as unknown as EventBus;
+  const { bus, deliver } = handDeliveredBus();
   const subscription = await startConsumer(orm, bus, consumer);
-  await handler!(event);
-  await handler!(event);
+  await deliver(event);
+  await deliver(event);
   await subscription.close();
 }

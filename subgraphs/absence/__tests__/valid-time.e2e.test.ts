@@ -3,12 +3,13 @@
 // _CANCELLED when withdrawn): a scheduled change dates the directory and what may be registered on
 // and after its day, but changes no absence; on the day, the change ends or holds the absences it
 // reaches, with events dated the change's start, once however often it is delivered.
-import type { BusEvent, EventBus, EventHandler } from '../../../core/bus';
+import type { BusEvent } from '../../../core/bus';
 import { startConsumer, type ConsumerDefinition } from '../../../core/consumer';
 import { personDirectoryConsumer } from '../../common/person-directory';
 import { startTestSystem, type TestSystem } from '../../../test/support/system';
 import { contactGroupReactionConsumer } from '../consumers';
 import { absencesOf, codes, counts, newCpr, ok, person, register, registered, JOBCENTRE } from './helpers';
+import { handDeliveredBus } from '../../../test/support/hand-bus';
 
 const TODAY = '2026-11-30';
 let t: TestSystem;
@@ -34,10 +35,9 @@ function groupEvent(kind: string, personId: string, registrationId: string, cont
 async function deliver(events: BusEvent[], suffix = 'fed'): Promise<void> {
   const absence = t.system.subgraphs.find((s) => s.name === 'absence')!;
   for (const consumer of [personDirectoryConsumer('absence'), contactGroupReactionConsumer(t.clock)] as ConsumerDefinition[]) {
-    let handler: EventHandler | undefined;
-    const bus = { subscribe: async (_n: string, _s: string[], h: EventHandler) => ((handler = h), { close: async () => undefined }) } as unknown as EventBus;
+    const { bus, deliver } = handDeliveredBus();
     const subscription = await startConsumer(absence.orm, bus, { ...consumer, name: `${consumer.name}.${suffix}` });
-    for (const event of events) await handler!(event);
+    for (const event of events) await deliver(event);
     await subscription.close();
   }
 }

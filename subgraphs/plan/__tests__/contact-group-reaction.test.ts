@@ -8,13 +8,14 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import { ManualClock } from '../../../core/clock';
 import { startConsumer } from '../../../core/consumer';
-import type { BusEvent, EventBus, EventHandler } from '../../../core/bus';
+import type { BusEvent, EventHandler } from '../../../core/bus';
 import { openDatabase } from '../../../core/db';
 import { OutboxEvent } from '../../../core/outbox';
 import { KnownPerson } from '../../common/person-directory';
 import { planSubgraph } from '..';
 import { changeInForceFrom, planPersonReactions } from '../consumers';
 import { PlanVersion } from '../entities/PlanVersion';
+import { handDeliveredBus } from '../../../test/support/hand-bus';
 
 let orm: MikroORM;
 const clock = new ManualClock('2026-11-30T09:00:00Z');
@@ -25,8 +26,9 @@ beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-reaction-'));
   orm = await openDatabase({ subgraph: 'plan', target: { kind: 'sqlite', location: path.join(dir, 'plan.sqlite') }, entities: planSubgraph.entities, migrations: planSubgraph.migrations });
   // The real consumer with its stored position, on a bus the test delivers through (at least once).
-  const bus = { subscribe: async (_name: string, _streams: string[], handler: EventHandler) => ((deliver = handler), { close: async () => undefined }) } as unknown as EventBus;
-  await startConsumer(orm, bus, planPersonReactions(clock));
+  const hand = handDeliveredBus();
+  deliver = hand.deliver;
+  await startConsumer(orm, hand.bus, planPersonReactions(clock));
 });
 afterAll(() => orm.close());
 

@@ -1,11 +1,11 @@
 // Krav til jobsøgning through the gateway (001 §4.1): who may have them, the at-least-one-of-three
 // rule, occupation levels, search areas, and their removal on a change to contact group 10.
 import { startConsumer } from '../../../core/consumer';
-import type { EventBus, EventHandler } from '../../../core/bus';
 import { OutboxEvent } from '../../../core/outbox';
 import { eventually, startTestSystem, type TestSystem } from '../../../test/support/system';
 import { planPersonReactions } from '../consumers';
 import { ANALYST, changeGroup, createPerson, eventsOf, fails, JOBCENTRE, ok, planOf, planOrm, visitation } from './support';
+import { handDeliveredBus } from '../../../test/support/hand-bus';
 
 let t: TestSystem;
 beforeAll(async () => {
@@ -134,11 +134,10 @@ describe('a change to contact group 10 (fleksjobansat)', () => {
     const [toGroup10] = (await eventsOf(t, 'CONTACT_GROUP_CHANGED', id)).filter((e) => e.payload.contactGroupId === 10);
 
     // Redeliver through the real consumer and its stored position, as an at-least-once bus would.
-    let deliver: EventHandler | undefined;
-    const redeliveringBus = { subscribe: async (_name: string, _streams: string[], handler: EventHandler) => ((deliver = handler), { close: async () => undefined }) } as unknown as EventBus;
+    const { bus: redeliveringBus, deliver } = handDeliveredBus();
     await startConsumer(planOrm(t), redeliveringBus, planPersonReactions(t.clock));
     const outboxBefore = await planOrm(t).em.fork().count(OutboxEvent, {});
-    await deliver!(toGroup10);
+    await deliver(toGroup10);
 
     const person = await planOf(t, cpr);
     expect(person.planVersions.map((v) => v.changes.map((c) => c.id))).toEqual([[26], [82], [26]]);
