@@ -5,7 +5,7 @@
 import { useMemo, useState, type ComponentProps } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { decodeJwt } from 'jose';
 import 'graphiql/graphiql.css';
 import { examples, type Example } from './examples';
@@ -13,6 +13,7 @@ import { barsOf, describeError, dimensionsOf, isAggregate, tablesOf, toCsv, type
 
 type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 type FetcherResult = Awaited<ReturnType<Fetcher>>;
+type FetcherParams = Parameters<Fetcher>[0];
 
 interface Answer {
   data?: unknown;
@@ -50,6 +51,21 @@ function noSchemaMessage(role: string): string {
     'are for analysts and the system role only. The schema is schema.graphql at the root of the DFDG repository, ' +
     'with every type and field described; the gateway checks every query you run.'
   );
+}
+
+/**
+ * GraphiQL names the operation from its last parse of the editor, which trails a query an example
+ * has just put there: a stale name makes the gateway refuse the request. A document with one
+ * operation is sent under that operation's own name.
+ */
+function operationNameOf(params: FetcherParams): string | null | undefined {
+  try {
+    const operations = parse(params.query).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    if (operations.some((operation) => operation.name?.value === params.operationName)) return params.operationName;
+    return operations.length === 1 ? (operations[0].name?.value ?? null) : params.operationName;
+  } catch {
+    return params.operationName; // a syntax error: the gateway names it
+  }
 }
 
 function downloadCsv(table: Table): void {
@@ -173,7 +189,7 @@ function Explorer() {
       const response = await fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(params),
+        body: JSON.stringify({ ...params, operationName: operationNameOf(params) }),
       });
       const body = (await response.json()) as Answer;
       if (params.operationName !== 'IntrospectionQuery') {
