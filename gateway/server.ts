@@ -28,6 +28,7 @@ import { keepAliveFetcher } from './subgraph-fetch';
 import type { IdentityRateLimiter } from './rate-limit';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
 import { asOfPlugin } from './as-of';
+import { operationResolutionPlugin } from './operation-resolution';
 import { deliveryConfig } from './delivery/config';
 import { DeliveryWorker } from './delivery/worker';
 import { corsHandler } from './cors';
@@ -121,6 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...apolloReportingDisabled(),
       trustedDocumentsPlugin(trustedDocuments),
       operationNamePlugin(),
+      operationResolutionPlugin(),
       ...protection.plugins,
       introspectionByRolePlugin(),
       subscriptionTransportPlugin(),

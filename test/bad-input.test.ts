@@ -202,3 +202,23 @@ it('a body that is not UTF-8 is refused, not stored with U+FFFD in place of its 
   expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_REQUEST');
   expect(await counts('person', ['person'])).toEqual(before);
 });
+
+it('an operationName the document does not hold is the client\'s mistake: 400 with a typed code, not a server error', async () => {
+  const response = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('system', 'STAR')}` },
+    body: JSON.stringify({ query: 'query Types { absenceTypes { id } }', operationName: 'Other' }),
+  });
+  const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+  expect(response.status).toBe(400);
+  expect(body.errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+  expect(body.errors[0].message).toContain('Other');
+
+  const unnamed = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('system', 'STAR')}` },
+    body: JSON.stringify({ query: 'query A { absenceTypes { id } } query B { absenceTypes { name } }' }),
+  });
+  expect(unnamed.status).toBe(400);
+  expect(((await unnamed.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+});
