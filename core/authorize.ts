@@ -10,6 +10,7 @@ export function forbidden(message: string): DomainError {
 /** Throws FORBIDDEN unless the caller has one of the roles. */
 export function requireRole(identity: Identity, ...roles: Role[]): void {
   if (!roles.includes(identity.role)) {
-    throw forbidden(`This operation is not available to the ${identity.role} role.`);
+    // The error carries the path of the field refused; a query may hold fields the role may read.
+    throw forbidden(`This field is not available to the ${identity.role} role.`);
   }
 }

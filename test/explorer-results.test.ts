@@ -52,7 +52,7 @@ it('charts an aggregate as sums per chosen column, leaving the suppressed cells 
 });
 
 it('reports a refused field as that field, not as the operation', () => {
-  expect(describeError({ message: 'This operation is not available to the caseworker role.', path: ['personsByContactGroup'], extensions: { code: 'FORBIDDEN' } }))
+  expect(describeError({ message: 'This field is not available to the caseworker role.', path: ['personsByContactGroup'], extensions: { code: 'FORBIDDEN' } }))
     .toBe('Field personsByContactGroup is not available to your role (FORBIDDEN).');
   expect(describeError({ message: 'to is before from', path: ['absencesByTypeAndMonth'], extensions: { code: 'INVALID_DATE_RANGE' } }))
     .toBe('Field absencesByTypeAndMonth: to is before from (INVALID_DATE_RANGE)');
