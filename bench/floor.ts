@@ -83,8 +83,7 @@ export async function benchFloor(options: FloorOptions): Promise<FloorResult> {
       for (let i = 0; i < options.lists; i++) await ask(CASEWORKER_LIST, { municipalityCode: '101', first: 100 });
     });
 
-    // The statements each person's overview runs, captured after the timed loops: the capture's
-    // wrapper around the driver costs CPU of its own.
+    // The statements each person's overview runs, captured after the timed loops.
     const perPerson: CapturedStatement[][] = [];
     for (let i = 0; i < cprs.length; i++) perPerson.push(requestStatements(await captureStatements(() => overview(i))));
     const all = perPerson.flat();

@@ -35,12 +35,13 @@ export function parameterise(sql: string, bound: unknown[]): { sql: string; valu
 
 type Run = (...values: unknown[]) => unknown;
 
-let open: CapturedStatement[] | null = null;
-let installed = false;
-
-function install(): void {
-  if (installed) return;
-  installed = true;
+/**
+ * Runs `work` with the driver's `prepare` wrapped and returns the statements it ran (timers'
+ * statements in the same window too). The original is back afterwards, so later benchmarks in this
+ * process pay nothing for it; knex prepares every statement anew, so none keeps the wrapper.
+ */
+export async function captureStatements(work: () => Promise<void>): Promise<CapturedStatement[]> {
+  const captured: CapturedStatement[] = [];
   const prepare = Database.prototype.prepare;
   Database.prototype.prepare = function capturingPrepare(this: Database.Database, source: string) {
     const statement = prepare.call(this, source);
@@ -48,23 +49,16 @@ function install(): void {
     for (const method of ['all', 'get', 'run'] as const) {
       const original = statement[method] as Run;
       (statement as unknown as Record<string, Run>)[method] = function (this: unknown, ...values: unknown[]) {
-        open?.push({ file, ...parameterise(source, values.flat()), reader: statement.reader, ran: source });
+        captured.push({ file, ...parameterise(source, values.flat()), reader: statement.reader, ran: source });
         return original.apply(this, values);
       };
     }
     return statement;
   } as typeof prepare;
-}
-
-/** Runs `work` and returns the statements it ran (timers' statements in the same window too). */
-export async function captureStatements(work: () => Promise<void>): Promise<CapturedStatement[]> {
-  install();
-  const captured: CapturedStatement[] = [];
-  open = captured;
   try {
     await work();
   } finally {
-    open = null;
+    Database.prototype.prepare = prepare;
   }
   return captured;
 }
