@@ -1,4 +1,4 @@
-// `npm run bench [-- notifications|gateway|as-of|heap|scale|distributed|delivery [--modes embedded,distributed]] [--subscribers 1000,10000]`: runs the benchmarks and
+// `npm run bench [-- floor [--profile file.cpuprofile]|notifications|gateway|as-of|heap|scale|distributed|delivery [--modes embedded,distributed]] [--subscribers 1000,10000]`: runs the benchmarks and
 // prints their figures. docs/performance.md records what was measured, with this command.
 import { parseArgs } from 'node:util';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { benchAsOf } from './as-of';
 import { benchDelivery } from './delivery';
 import { benchDistributed } from './distributed';
+import { benchFloor } from './floor';
 import { benchGateway } from './gateway';
 import { benchScale } from './scale';
 import { benchHeap } from './heap';
@@ -14,9 +15,22 @@ import { benchNotifications } from './notifications';
 import { printTable } from './stats';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string' }, subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, writes: { type: 'string' }, 'no-hive': { type: 'boolean' }, 'scale-persons': { type: 'string' }, modes: { type: 'string' } } });
-  const which = positionals.length ? positionals : ['gateway', 'as-of', 'notifications'];
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string' }, subscribers: { type: 'string' }, persons: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, writes: { type: 'string' }, 'no-hive': { type: 'boolean' }, 'scale-persons': { type: 'string' }, modes: { type: 'string' }, profile: { type: 'string' } } });
+  const which = positionals.length ? positionals : ['floor', 'gateway', 'as-of', 'notifications'];
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  if (which.includes('floor')) {
+    // In this process: the embedded system as `npm start` runs it, and the floor beside it.
+    const f = await benchFloor({ persons: Number(values.persons ?? 300), overviews: Number(values.rounds ?? 600), lists: 20, profile: values.profile });
+    const ratio = f.systemMsPerOverview / f.floorMsPerOverview;
+    printTable('CPU per request, embedded system (one process) vs the raw-SQL floor, caseworker of jobcentre 101, sequential', [
+      { measure: 'CPU ms per person overview, varying persons, whole system', figure: f.systemMsPerOverview.toFixed(2), target: '' },
+      { measure: `CPU ms of the same overview as raw SQL (${f.statementsPerOverview.toFixed(1)} statements, prepared once)`, figure: f.floorMsPerOverview.toFixed(3), target: '' },
+      { measure: 'ratio system ÷ floor', figure: `${ratio.toFixed(1)}×`, target: `≤ 15× (${ratio <= 15 ? 'met' : 'not met'})` },
+      { measure: 'statements whose text an earlier one had (a prepare cache keyed by text could reuse them)', figure: `${(100 * f.repeatedTextShare).toFixed(1)} %`, target: '' },
+      { measure: 'CPU ms per listed person, caseworker list of 100', figure: f.listMsPerPerson.toFixed(3), target: `≤ 0.3 ms (${f.listMsPerPerson <= 0.3 ? 'met' : 'not met'})` },
+    ]);
+    if (f.profileSummary.length) printTable(`CPU profile of the timed overviews (${values.profile}), self time by package`, f.profileSummary.slice(0, 15).map((p) => ({ part: p.part, '%': p.percent })));
+  }
   if (which.includes('gateway')) {
     // Every gateway and the monolith run as compiled JavaScript, as in production.
     execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'build-dist.ts')], { stdio: 'inherit' });
