@@ -111,3 +111,20 @@ it('hands each result to the analysts, pseudonymised and without answers, in the
   expect(await fails(t, STATISTICS, { from: '2026-08-31', to: '2026-08-01' }, ANALYST)).toEqual(['INVALID_DATE_RANGE']);
   for (const caller of [AARHUS, AKASSE]) expect(await fails(t, STATISTICS, AUGUST, caller)).toEqual(['FORBIDDEN']);
 });
+
+it('deletes no result it could not hand over: the copy and the deletion commit together', async () => {
+  t.clock.set('2026-09-01T09:00:00Z');
+  const { cpr } = await createPerson(t, { municipalityCode: '751', contactGroupId: 1, start: '2026-09-01' });
+  const recorded = await ok<{ recordScreeningResult: { id: string } }>(t, 'mutation($i: ScreeningResultInput!) { recordScreeningResult(input: $i) { id } }', { i: { cpr, answers: [] } }, SYSTEM);
+  const { id } = recorded.recordScreeningResult;
+  const connection = t.system.subgraphs.find((s) => s.name === 'person')!.orm.em.fork().getConnection();
+  const count = async (table: string) => Number(((await connection.execute(`select count(*) as n from ${table} where id = ?`, [id])) as { n: number | string }[])[0].n);
+  // A row already holding the result's id makes the hand-over fail, as a full warehouse table would.
+  await connection.execute(`insert into screening_statistics (id, pseudonym, municipality_code, target_group, answered_on, question_ids, handed_over_on) values (?, 'Pblocking', '751', 'DAGPENGE', '2026-09-01', '[]', '2026-09-01')`, [id]);
+  t.clock.set('2027-03-02T09:00:00Z');
+  expect((await t.gql('mutation { runRetention { kind deleted } }', {}, SYSTEM)).errors).toBeDefined();
+  expect(await count('screening_result')).toBe(1);
+  await connection.execute('delete from screening_statistics where id = ?', [id]);
+  await ok(t, 'mutation { runRetention { kind deleted } }', {}, SYSTEM);
+  expect([await count('screening_result'), await count('screening_statistics')]).toEqual([0, 1]);
+});
