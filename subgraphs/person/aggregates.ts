@@ -1,7 +1,9 @@
-// Analysts' aggregate over the person subgraph: persons by jobcentre and contact group on a day.
-// One grouped SQL query; small cells suppressed (core/aggregates.ts).
+// Analysts' aggregates over the person subgraph: persons by jobcentre and contact group on a day,
+// and the screening trial's handed-over results. One grouped SQL query each; small cells
+// suppressed (core/aggregates.ts).
 import { requireRole } from '../../core/authorize';
 import { suppressSmallCount } from '../../core/aggregates';
+import { DomainError, ErrorCode } from '../../core/errors';
 import type { SubgraphContext } from '../../core/subgraph-server';
 import { contactGroup } from './rules';
 
@@ -33,4 +35,28 @@ export async function personsByContactGroup(ctx: SubgraphContext, args: { on: st
     contactGroup: contactGroup(Number(row.contact_group_id)),
     ...suppressSmallCount(Number(row.n)),
   }));
+}
+
+interface ScreeningRow {
+  municipality_code: string;
+  target_group: string;
+  n: number | string;
+}
+
+/**
+ * Analysts: the screening trial's handed-over results (000), persons per jobcentre and target group
+ * who answered between two days. The pseudonym counts each person once however often they answered.
+ */
+export async function screeningStatistics(ctx: SubgraphContext, args: { from: string; to: string }) {
+  requireRole(ctx.identity, 'analyst', 'system');
+  if (args.to < args.from) throw new DomainError(ErrorCode.INVALID_DATE_RANGE, '`to` is before `from`.', { field: 'to' });
+  const rows = (await ctx.em.getConnection().execute(
+    `select municipality_code, target_group, count(distinct pseudonym) as n
+       from screening_statistics
+      where answered_on >= ? and answered_on <= ?
+      group by municipality_code, target_group
+      order by municipality_code, target_group`,
+    [args.from, args.to],
+  )) as ScreeningRow[];
+  return rows.map((row) => ({ municipalityCode: row.municipality_code, targetGroup: row.target_group, ...suppressSmallCount(Number(row.n)) }));
 }

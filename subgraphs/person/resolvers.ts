@@ -29,7 +29,7 @@ import { cvRequirementFrom } from './current-cv-requirement';
 import { returnExpectationOn, selfBookingDeadlineOn, visitationOn } from './as-of';
 import { listPersons } from './persons-list';
 import { auditLog, auditTrailOf, type AuditLogArgs } from './audit';
-import { personsByContactGroup } from './aggregates';
+import { personsByContactGroup, screeningStatistics } from './aggregates';
 import { describeRetention, runPersonRetention } from './mutations/retention';
 import { loadClosedAreaRecords, type ClosedAreaRow } from './mutations/closed-data-areas';
 import type { CprAccess } from '../../core/audit';
@@ -78,6 +78,7 @@ export const resolvers = {
     persons: (_: unknown, args: { municipalityCode: string; first?: number | null; after?: string | null }, ctx: Context) => listPersons(ctx, args),
     auditLog: (_: unknown, args: AuditLogArgs, ctx: Context) => auditLog(ctx, args),
     personsByContactGroup: (_: unknown, args: { on: string; municipalityCode?: string | null }, ctx: Context) => personsByContactGroup(ctx, args),
+    screeningStatistics: (_: unknown, args: { from: string; to: string }, ctx: Context) => screeningStatistics(ctx, args),
     retentionPolicies: (_: unknown, __: unknown, ctx: Context) => describeRetention(ctx),
     contactGroups: () => CONTACT_GROUPS,
     personCategories: () => Object.entries(PERSON_CATEGORIES).map(([id, rule]) => ({ id, name: rule.name, sickBenefit: rule.sickBenefit, retiredFrom: rule.retiredFrom ?? null, replacedBy: rule.replacedBy ?? null })),

@@ -138,6 +138,8 @@ export const MATRIX: MatrixEntry[] = [
   { operation: 'Query.auditLog', prepare: constant('{ auditLog(first: 1) { pageInfo { __typename } } }'), expect: SYSTEM_ONLY },
   // docs/access.md "Analysts' aggregates": analysts (and the system role); counts, never persons.
   { operation: 'Query.personsByContactGroup', prepare: constant(`{ personsByContactGroup(on: "${TODAY}") { __typename } }`), expect: allowOnly('analyst', 'system') },
+  // The screening trial's results handed over before deletion (000): counts only, like the aggregate above.
+  { operation: 'Query.screeningStatistics', prepare: constant(`{ screeningStatistics(from: "2026-01-01", to: "${TODAY}") { __typename } }`), expect: allowOnly('analyst', 'system') },
   // The retention table (slettepolitikker): system role.
   { operation: 'Query.retentionPolicies', prepare: constant('{ retentionPolicies { kind } }'), expect: SYSTEM_ONLY },
   {

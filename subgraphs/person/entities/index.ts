@@ -9,6 +9,7 @@ import { PersonHistoryEntry } from './PersonHistoryEntry';
 import { AkasseMembership } from './AkasseMembership';
 import { KnownAbsence } from './KnownAbsence';
 import { ScreeningResult } from './ScreeningResult';
+import { ScreeningStatistic } from './ScreeningStatistic';
 import { ClosedAreaRecord } from './ClosedAreaRecord';
 import { CprAccess } from '../../../core/audit';
 import { RetentionRun } from '../../../core/retention';
@@ -24,6 +25,7 @@ export const entities = [
   AkasseMembership,
   KnownAbsence,
   ScreeningResult,
+  ScreeningStatistic,
   ClosedAreaRecord,
   CprAccess,
   RetentionRun,

@@ -50,9 +50,9 @@ export function retentionPolicies(ctx: Context): RetentionPolicy[] {
     notHeld('joblog-mandatory-fields', 'Joblog, mandatory fields', { years: 6 }),
     {
       kind: 'screening-result',
-      description: 'Digital screening result: 90 days for the citizen, 6 months for caseworkers, then deleted (with a history row and an event, no answers)',
+      description: 'Digital screening result: 90 days for the citizen, 6 months for caseworkers, then handed to the analysts\' screening_statistics (pseudonymised, no answers) and deleted in one transaction (with a history row and an event, no answers)',
       keepFor: { months: 6 },
-      source: 'DOMAIN.md Retention; seed 001 §1.6',
+      source: 'DOMAIN.md Retention; seed 001 §1.6; hand-over seed 000',
       // The visibility dates are stored with each result, so the purge deletes by them, not by the cutoff.
       purge: async () => deleteExpiredScreeningResults(ctx),
     },

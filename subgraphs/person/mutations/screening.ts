@@ -1,11 +1,13 @@
 // The digital screening trial (001 §1.6): Jobnet (the system role) records the citizen's answers to
-// the extra questions; the scheduled job deletes results once the caseworkers' 6 months are over.
+// the extra questions; retention hands each result to the analysts' dataset and deletes it once the
+// caseworkers' 6 months are over (000).
 import { randomUUID } from 'node:crypto';
 import { requireRole } from '../../../core/authorize';
 import { today } from '../../../core/dates';
 import type { SubgraphContext } from '../../../core/subgraph-server';
 import { JobSeekerRegistration } from '../entities/JobSeekerRegistration';
 import { ScreeningResult, type ScreeningAnswer } from '../entities/ScreeningResult';
+import { ScreeningStatistic } from '../entities/ScreeningStatistic';
 import type { PersonLoaders } from '../loaders';
 import { ScreeningEvent, type ScreeningResultPayload } from '../events';
 import { personByCpr, registrationInForce } from '../person-lookup';
@@ -59,7 +61,10 @@ export async function recordScreeningResult(ctx: Context, input: { cpr: string; 
   });
 }
 
-/** Retention: results nobody may see any more are deleted, with a history entry and no content. */
+/**
+ * Retention: results nobody may see any more are handed to the analysts' dataset (pseudonym, no
+ * answers) and deleted in one transaction, with a history entry and no content.
+ */
 export async function deleteExpiredScreeningResults(ctx: Context): Promise<number> {
   requireRole(ctx.identity, 'system');
   const day = today(ctx.clock);
@@ -78,6 +83,16 @@ export async function deleteExpiredScreeningResults(ctx: Context): Promise<numbe
         entityId: result.id,
         payload: payloadOf(result),
         changes: [changed('deleted', null, day)],
+      });
+      // The person's jobcentre at hand-over: the result does not store the one it was answered under.
+      em.create(ScreeningStatistic, {
+        id: result.id,
+        pseudonym: ctx.pseudonymiseCpr(person.cpr),
+        municipalityCode: person.municipalityCode,
+        targetGroup: result.targetGroup,
+        answeredOn: result.answeredOn,
+        questionIds: result.answers.map((a) => a.questionId),
+        handedOverOn: day,
       });
       em.remove(result);
       return 1;
