@@ -10,6 +10,7 @@ import { AkasseMembership } from './AkasseMembership';
 import { KnownAbsence } from './KnownAbsence';
 import { ScreeningResult } from './ScreeningResult';
 import { ClosedAreaRecord } from './ClosedAreaRecord';
+import { JoblogEntry } from './JoblogEntry';
 import { CprAccess } from '../../../core/audit';
 import { RetentionRun } from '../../../core/retention';
 
@@ -25,6 +26,7 @@ export const entities = [
   KnownAbsence,
   ScreeningResult,
   ClosedAreaRecord,
+  JoblogEntry,
   CprAccess,
   RetentionRun,
 ] as EntitySchema[];

@@ -7,6 +7,7 @@ import { Migration20261130113844 as sqliteMigration20261130113844 } from './sqli
 import { Migration20261130114512 as sqliteMigration20261130114512 } from './sqlite/Migration20261130114512';
 import { Migration20261130150826 as sqliteMigration20261130150826 } from './sqlite/Migration20261130150826';
 import { Migration20261130153821 as sqliteMigration20261130153821 } from './sqlite/Migration20261130153821';
+import { Migration20261130161208 as sqliteMigration20261130161208 } from './sqlite/Migration20261130161208';
 import { Migration20261123083857 as postgresqlMigration20261123083857 } from './postgresql/Migration20261123083857';
 import { Migration20261123085300 as postgresqlMigration20261123085300 } from './postgresql/Migration20261123085300';
 import { Migration20261123091204 as postgresqlMigration20261123091204 } from './postgresql/Migration20261123091204';
@@ -14,8 +15,9 @@ import { Migration20261130113844 as postgresqlMigration20261130113844 } from './
 import { Migration20261130114512 as postgresqlMigration20261130114512 } from './postgresql/Migration20261130114512';
 import { Migration20261130150826 as postgresqlMigration20261130150826 } from './postgresql/Migration20261130150826';
 import { Migration20261130153821 as postgresqlMigration20261130153821 } from './postgresql/Migration20261130153821';
+import { Migration20261130161209 as postgresqlMigration20261130161209 } from './postgresql/Migration20261130161209';
 
 export const migrations: SubgraphMigrations = {
-  sqlite: [{ name: 'Migration20261123083857', class: sqliteMigration20261123083857 }, { name: 'Migration20261123085300', class: sqliteMigration20261123085300 }, { name: 'Migration20261123091204', class: sqliteMigration20261123091204 }, { name: 'Migration20261130113844', class: sqliteMigration20261130113844 }, { name: 'Migration20261130114512', class: sqliteMigration20261130114512 }, { name: 'Migration20261130150826', class: sqliteMigration20261130150826 }, { name: 'Migration20261130153821', class: sqliteMigration20261130153821 }],
-  postgresql: [{ name: 'Migration20261123083857', class: postgresqlMigration20261123083857 }, { name: 'Migration20261123085300', class: postgresqlMigration20261123085300 }, { name: 'Migration20261123091204', class: postgresqlMigration20261123091204 }, { name: 'Migration20261130113844', class: postgresqlMigration20261130113844 }, { name: 'Migration20261130114512', class: postgresqlMigration20261130114512 }, { name: 'Migration20261130150826', class: postgresqlMigration20261130150826 }, { name: 'Migration20261130153821', class: postgresqlMigration20261130153821 }],
+  sqlite: [{ name: 'Migration20261123083857', class: sqliteMigration20261123083857 }, { name: 'Migration20261123085300', class: sqliteMigration20261123085300 }, { name: 'Migration20261123091204', class: sqliteMigration20261123091204 }, { name: 'Migration20261130113844', class: sqliteMigration20261130113844 }, { name: 'Migration20261130114512', class: sqliteMigration20261130114512 }, { name: 'Migration20261130150826', class: sqliteMigration20261130150826 }, { name: 'Migration20261130153821', class: sqliteMigration20261130153821 }, { name: 'Migration20261130161208', class: sqliteMigration20261130161208 }],
+  postgresql: [{ name: 'Migration20261123083857', class: postgresqlMigration20261123083857 }, { name: 'Migration20261123085300', class: postgresqlMigration20261123085300 }, { name: 'Migration20261123091204', class: postgresqlMigration20261123091204 }, { name: 'Migration20261130113844', class: postgresqlMigration20261130113844 }, { name: 'Migration20261130114512', class: postgresqlMigration20261130114512 }, { name: 'Migration20261130150826', class: postgresqlMigration20261130150826 }, { name: 'Migration20261130153821', class: postgresqlMigration20261130153821 }, { name: 'Migration20261130161209', class: postgresqlMigration20261130161209 }],
 };
