@@ -191,8 +191,10 @@ export const resolvers = {
     history: courseField((person, ctx) => ctx.loaders.historyByPerson.load(person.id), authorizeSensitiveRead),
     systematicReferralCourses: courseField(async (person, ctx) => (await ctx.loaders.closedAreaRecordsByPerson.load(person.id)).filter((r) => r.kind === 'SYSTEMATIC_REFERRAL_COURSE')),
     joblog: courseField(async (person, ctx) => {
-      const entries = await ctx.loaders.joblogByPerson.load(person.id);
-      return isJoblogShown(entries.map((e) => e.recordedOn), readDay(ctx)) ? entries : [];
+      // As of an earlier day, the joblog as it stood then: entries recorded later are not in it.
+      const day = readDay(ctx);
+      const entries = (await ctx.loaders.joblogByPerson.load(person.id)).filter((e) => e.recordedOn <= day);
+      return isJoblogShown(entries.map((e) => e.recordedOn), day) ? entries : [];
     }),
     joblogDuty: courseField<JoblogDuty, { from: IsoDate; to: IsoDate }>(async (person, ctx, args) => {
       const [registrations, absences] = await Promise.all([ctx.loaders.jobSeekerRegistrationsByPerson.load(person.id), ctx.loaders.absencesByPerson.load(person.id)]);

@@ -43,6 +43,9 @@ it('records entries from Jobnet, shows them newest first to the jobcentre and a-
   const expected = { joblog: [general, job] };
   expect(await read(t, cpr, JOBLOG, JOBCENTRE)).toEqual(expected);
   await eventually(async () => expect(await read(t, cpr, JOBLOG, AKASSE)).toEqual(expected));
+  // As of the day before, the joblog held nothing yet.
+  const before = await ok<{ person: { joblog: unknown[] } }>(t, 'query($c: String!) { person(cpr: $c, asOf: "2026-11-22") { joblog { id } } }', { c: cpr }, JOBCENTRE);
+  expect(before.person.joblog).toEqual([]);
 
   const events = await eventsOf(t, 'JOBLOG_ENTRY_RECORDED', id);
   expect(events.map((e) => e.authorities)).toEqual([
