@@ -12,7 +12,7 @@ import { runRetention, type RetentionPolicy } from '../../../core/retention';
 import type { SubgraphContext } from '../../../core/subgraph-server';
 import type { PersonLoaders } from '../loaders';
 import { deleteExpiredScreeningResults } from './screening';
-import { CLOSED_AREAS, JOBLOG_FIELD_CLASSES, PersonErrorCode, type ClosedAreaKind } from '../rules';
+import { CLOSED_AREAS, JOBLOG_FIELD_CLASSES, JOBLOG_VOLUNTARY_FIELDS, PersonErrorCode, type ClosedAreaKind } from '../rules';
 import { ClosedAreaRecord } from '../entities/ClosedAreaRecord';
 import { JoblogEntry } from '../entities/JoblogEntry';
 
@@ -46,7 +46,8 @@ function closedArea(kind: ClosedAreaKind): RetentionPolicy {
 /** Joblog entries recorded before the cutoff: voluntary fields cleared (the entry stays), or whole entries deleted. */
 function joblog(fields: keyof typeof JOBLOG_FIELD_CLASSES, description: string): RetentionPolicy {
   const { retentionKind, keepFor } = JOBLOG_FIELD_CLASSES[fields];
-  const stillHolding = fields === 'VOLUNTARY' ? { $or: [{ contactPerson: { $ne: null } }, { note: { $ne: null } }] } : {};
+  const stillHolding = fields === 'VOLUNTARY' ? { $or: JOBLOG_VOLUNTARY_FIELDS.map((field) => ({ [field]: { $ne: null } })) } : {};
+  const cleared = Object.fromEntries(JOBLOG_VOLUNTARY_FIELDS.map((field) => [field, null]));
   return {
     kind: retentionKind,
     description,
@@ -57,7 +58,7 @@ function joblog(fields: keyof typeof JOBLOG_FIELD_CLASSES, description: string):
         const old = await tx.find(JoblogEntry, { recordedOn: { $lt: cutoff }, ...stillHolding }, { fields: ['id'], limit, orderBy: { recordedOn: 'asc', id: 'asc' } });
         const ids = old.map((row) => row.id);
         if (!ids.length) return 0;
-        if (fields === 'VOLUNTARY') await tx.nativeUpdate(JoblogEntry, { id: { $in: ids } }, { contactPerson: null, note: null });
+        if (fields === 'VOLUNTARY') await tx.nativeUpdate(JoblogEntry, { id: { $in: ids } }, cleared);
         else await tx.nativeDelete(JoblogEntry, { id: { $in: ids } });
         return ids.length;
       }),

@@ -34,8 +34,8 @@ export const JOBLOG_MANDATORY_FIELDS: Readonly<Record<JoblogEntryKind, readonly 
   GENERAL: ['description'],
 };
 
-/** Voluntary fields: any kind may carry them; retention clears them first. */
-export const JOBLOG_VOLUNTARY_FIELDS: readonly JoblogField[] = ['contactPerson', 'note'];
+/** Voluntary fields: any kind may carry them; retention clears them after 4 years. */
+export const JOBLOG_VOLUNTARY_FIELDS = ['contactPerson', 'note'] as const satisfies readonly JoblogField[];
 
 /** Bounds on free text, so one entry cannot grow without limit. */
 export const JOBLOG_MAX_LENGTH: Readonly<Record<Exclude<JoblogField, 'date'>, number>> = {
@@ -62,7 +62,10 @@ export interface JoblogEntryInput {
   note?: string | null;
 }
 
-/** The entry as stored: texts trimmed, blanks as null, only the fields its kind uses. Throws DomainError. */
+/**
+ * The entry as stored: texts trimmed, blanks as null, only the fields its kind uses (a kind's
+ * mandatory fields and the voluntary ones; the other kind's are dropped). Throws DomainError.
+ */
 export function validateJoblogEntry(input: JoblogEntryInput, today: IsoDate): Required<JoblogEntryInput> {
   if (input.date > today) {
     throw new DomainError(PersonErrorCode.JOBLOG_DATE_IN_FUTURE, `A joblog entry records job search done: its date cannot be after today (${today}).`, { field: 'date' });
@@ -79,7 +82,7 @@ export function validateJoblogEntry(input: JoblogEntryInput, today: IsoDate): Re
     date: input.date,
     employer: input.kind === 'SPECIFIC_JOB' ? text('employer') : null,
     jobTitle: input.kind === 'SPECIFIC_JOB' ? text('jobTitle') : null,
-    description: text('description'),
+    description: input.kind === 'GENERAL' ? text('description') : null,
     contactPerson: text('contactPerson'),
     note: text('note'),
   };

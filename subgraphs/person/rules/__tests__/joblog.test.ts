@@ -24,6 +24,7 @@ it('keeps only the fields a kind uses, trimmed, and names a missing mandatory on
     contactPerson: null,
     note: null,
   });
+  expect(validateJoblogEntry({ kind: 'SPECIFIC_JOB', date: '2026-03-01', employer: 'X', jobTitle: 'Kok', description: 'dropped' }, '2026-03-01').description).toBeNull();
   expect(codeOf(() => validateJoblogEntry({ kind: 'SPECIFIC_JOB', date: '2026-03-01', employer: 'X' }, '2026-03-01'))).toBe('JOBLOG_FIELD_REQUIRED');
   expect(codeOf(() => validateJoblogEntry({ kind: 'GENERAL', date: '2026-03-02', description: 'Søgt' }, '2026-03-01'))).toBe('JOBLOG_DATE_IN_FUTURE');
   expect(codeOf(() => validateJoblogEntry({ kind: 'GENERAL', date: '2026-03-01', description: 'x'.repeat(2000) }, '2026-03-01'))).toBeNull();
