@@ -175,7 +175,7 @@ export async function seedDemoData(url: string, dataDir: string, count = 300, to
   }
 
   const next = random(7);
-  const counts = { persons: 0, memberships: 0, absences: 0, plans: 0, mediations: 0, eeaPeriods: 0, workObligationFacts: 0, mentorGrants: 0, jobSearchConfirmations: 0 };
+  const counts = { persons: 0, memberships: 0, absences: 0, plans: 0, mediations: 0, eeaPeriods: 0, workObligationFacts: 0, mentorGrants: 0, jobSearchConfirmations: 0, joblogEntries: 0 };
   await inBatches(persons, 8, async (person) => {
     const jobcentre = await as('caseworker', person.municipalityCode);
     await call(url, system, 'mutation($input: UpsertPersonInput!) { upsertPerson(input: $input) { id } }', {
@@ -206,6 +206,14 @@ export async function seedDemoData(url: string, dataDir: string, count = 300, to
       await call(url, jobcentre, 'mutation($i: RegisterJobSeekerInput!) { registerJobSeeker(input: $i) { id } }', { i: { cpr: person.cpr, category: 'KONTANTHJAELP', registrationDate: today } });
       await call(url, system, 'mutation($cpr: String!) { confirmJobSearch(cpr: $cpr) { id } }', { cpr: person.cpr });
       counts.jobSearchConfirmations++;
+      // ...and has kept a joblog since (Jobnet writes it as the system role): one job applied for, one general search.
+      await call(url, system, 'mutation($i: JoblogEntryInput!) { recordJoblogEntry(input: $i) { id } }', {
+        i: { cpr: person.cpr, kind: 'SPECIFIC_JOB', date: shiftDays(today, -3), employer: 'Netto Vesterbro', jobTitle: 'Butiksassistent', contactPerson: 'Butikschefen' },
+      });
+      await call(url, system, 'mutation($i: JoblogEntryInput!) { recordJoblogEntry(input: $i) { id } }', {
+        i: { cpr: person.cpr, kind: 'GENERAL', date: shiftDays(today, -1), description: 'Opdateret CV og søgt uopfordret hos tre lokale butikker.' },
+      });
+      counts.joblogEntries += 2;
     }
     const mentorGrant = mentorGrantFor(person, today);
     if (mentorGrant) {

@@ -156,6 +156,20 @@ export const ScreeningEvent = {
   SCREENING_RESULT_DELETED: 'SCREENING_RESULT_DELETED',
 } as const;
 
+/** The joblog (003, 001 §2.1–2.2): entries Jobnet records for the citizen. */
+export const JoblogEvent = {
+  JOBLOG_ENTRY_RECORDED: 'JOBLOG_ENTRY_RECORDED',
+} as const;
+
+/** What was recorded, never its free text: the reader fetches the entry if allowed to. */
+export interface JoblogEntryPayload {
+  personId: string;
+  entryId: string;
+  kind: 'SPECIFIC_JOB' | 'GENERAL';
+  date: string;
+  recordedOn: string;
+}
+
 export interface ScreeningResultPayload {
   personId: string;
   screeningId: string;
@@ -190,5 +204,6 @@ export interface PersonEvents {
   SELF_BOOKING_DEADLINE_CLOSED: SelfBookingDeadlinePayload;
   SCREENING_RESULT_RECORDED: ScreeningResultPayload;
   SCREENING_RESULT_DELETED: ScreeningResultPayload;
+  JOBLOG_ENTRY_RECORDED: JoblogEntryPayload;
 }
 export const isPersonEvent = eventGuard<{ [K in keyof PersonEvents]: PersonEvents[K] }>();

@@ -4,9 +4,9 @@
 // handed over as NAMED without the person, so no other jobcentre hears them.
 import { dispatcher, type KindOf } from '../common/dispatch-rules';
 import type { DispatchTable } from '../common/recipients';
-import { PersonCourseEvent, PersonEvent, ScreeningEvent } from './events';
+import { JoblogEvent, PersonCourseEvent, PersonEvent, ScreeningEvent } from './events';
 
-export type PersonEventKind = KindOf<typeof PersonEvent> | KindOf<typeof PersonCourseEvent> | KindOf<typeof ScreeningEvent>;
+export type PersonEventKind = KindOf<typeof PersonEvent> | KindOf<typeof PersonCourseEvent> | KindOf<typeof ScreeningEvent> | KindOf<typeof JoblogEvent>;
 
 export const PERSON_DISPATCH: DispatchTable<PersonEventKind> = {
   PERSON_UPSERTED: ['PERSON_JOBCENTRE', 'NAMED'], // a move or take-over also tells the jobcentre it left
@@ -37,6 +37,7 @@ export const PERSON_DISPATCH: DispatchTable<PersonEventKind> = {
   SELF_BOOKING_DEADLINE_CLOSED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'],
   SCREENING_RESULT_RECORDED: ['PERSON_JOBCENTRE'], // 001 §1.6: for the jobcentre's caseworkers only
   SCREENING_RESULT_DELETED: [], // retention deletion: nobody but the system role
+  JOBLOG_ENTRY_RECORDED: ['PERSON_JOBCENTRE', 'PERSON_AKASSER'], // both read the joblog to follow availability
 };
 
 /** Addresses one of this subgraph's events: the authorities that must hear it. */

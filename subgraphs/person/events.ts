@@ -3,6 +3,7 @@ export {
   PersonEvent,
   PersonCourseEvent,
   ScreeningEvent,
+  JoblogEvent,
   type PersonUpsertedPayload,
   type ContactGroupChangedPayload,
   type VisitationChangedPayload,
@@ -13,6 +14,7 @@ export {
   type MeetingSummonsPayload,
   type SelfBookingDeadlinePayload,
   type ScreeningResultPayload,
+  type JoblogEntryPayload,
 } from '../common/person-events';
 
 /** Memberships (for 'Uden ydelse' and a-kasse dispatch) and absences (for the CV requirement). */

@@ -10,6 +10,7 @@ import { Person } from './entities/Person';
 import { PersonHistoryEntry } from './entities/PersonHistoryEntry';
 import { ScreeningResult } from './entities/ScreeningResult';
 import { ClosedAreaRecord } from './entities/ClosedAreaRecord';
+import { JoblogEntry } from './entities/JoblogEntry';
 import { SelfBookingDeadline } from './entities/SelfBookingDeadline';
 import { SickLeaveReturnExpectation } from './entities/SickLeaveReturnExpectation';
 
@@ -45,6 +46,8 @@ export function createLoaders(em: EntityManager) {
     returnExpectationsByPerson: byPerson(em, SickLeaveReturnExpectation, { firstFollowUpMeeting: 'desc' }),
     screeningResultsByPerson: byPerson(em, ScreeningResult, { answeredOn: 'desc', createdAt: 'desc' }),
     closedAreaRecordsByPerson: byPerson(em, ClosedAreaRecord, { recordedOn: 'asc', id: 'asc' }),
+    /** Joblog entries, newest first. */
+    joblogByPerson: byPerson(em, JoblogEntry, { date: 'desc', createdAt: 'desc' }),
     /** The person's history, oldest first. */
     historyByPerson: byPerson(em, PersonHistoryEntry, { seq: 'asc' }),
   };

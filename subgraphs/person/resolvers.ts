@@ -3,7 +3,7 @@
 // answer can mix fields the caller may see with FORBIDDEN for those it may not. Reads answer as in
 // force on `readDay(ctx)` (the operation's asOf, else today); access is always decided on today.
 import { forbidden, requireRole } from '../../core/authorize';
-import { today } from '../../core/dates';
+import { today, type IsoDate } from '../../core/dates';
 import { inForceAt, readDay } from '../../core/valid-time';
 import { DomainError, ErrorCode } from '../../core/errors';
 import type { SubgraphContext } from '../../core/subgraph-server';
@@ -32,6 +32,7 @@ import { auditLog, auditTrailOf, type AuditLogArgs } from './audit';
 import { personsByContactGroup, screeningStatistics } from './aggregates';
 import { describeRetention, runPersonRetention } from './mutations/retention';
 import { loadClosedAreaRecords, type ClosedAreaRow } from './mutations/closed-data-areas';
+import { recordJoblogEntry } from './mutations/joblog';
 import type { CprAccess } from '../../core/audit';
 import {
   authorizeHealthRead,
@@ -40,7 +41,9 @@ import {
   CONTACT_GROUPS,
   contactGroup,
   danishPublicHolidays,
+  isJoblogShown,
   isScreeningExpired,
+  joblogDuty,
   jobSeekerRegistrationOn,
   MEETING_TYPES,
   cprVisibility,
@@ -48,6 +51,8 @@ import {
   PERSON_CATEGORIES,
   refuseAnalysts,
   selfReregistrationPossibleUntil,
+  type JoblogDuty,
+  type JoblogEntryInput,
   type PersonAuthorities,
 } from './rules';
 
@@ -117,6 +122,7 @@ export const resolvers = {
     runRetention: (_: unknown, args: { asOf?: string | null }, ctx: Context) => runPersonRetention(ctx, args.asOf),
     loadSystematicReferralCourses: (_: unknown, args: { courses: ClosedAreaRow[] }, ctx: Context) => loadClosedAreaRecords(ctx, 'SYSTEMATIC_REFERRAL_COURSE', args.courses),
     loadJobSuggestionCheckReceipts: (_: unknown, args: { receipts: ClosedAreaRow[] }, ctx: Context) => loadClosedAreaRecords(ctx, 'JOB_SUGGESTION_CHECK_RECEIPT', args.receipts),
+    recordJoblogEntry: (_: unknown, args: { input: JoblogEntryInput & { cpr: string } }, ctx: Context) => recordJoblogEntry(ctx, args.input),
   },
   CprAccessEntry: {
     person: (entry: CprAccess) => ({ __typename: 'Person', id: entry.personId }),
@@ -185,6 +191,16 @@ export const resolvers = {
     }, authorizeHealthRead),
     history: courseField((person, ctx) => ctx.loaders.historyByPerson.load(person.id), authorizeSensitiveRead),
     systematicReferralCourses: courseField(async (person, ctx) => (await ctx.loaders.closedAreaRecordsByPerson.load(person.id)).filter((r) => r.kind === 'SYSTEMATIC_REFERRAL_COURSE')),
+    joblog: courseField(async (person, ctx) => {
+      // As of an earlier day, the joblog as it stood then: entries recorded later are not in it.
+      const day = readDay(ctx);
+      const entries = (await ctx.loaders.joblogByPerson.load(person.id)).filter((e) => e.recordedOn <= day);
+      return isJoblogShown(entries.map((e) => e.recordedOn), day) ? entries : [];
+    }),
+    joblogDuty: courseField<JoblogDuty, { from: IsoDate; to: IsoDate }>(async (person, ctx, args) => {
+      const [registrations, absences] = await Promise.all([ctx.loaders.jobSeekerRegistrationsByPerson.load(person.id), ctx.loaders.absencesByPerson.load(person.id)]);
+      return joblogDuty(registrations, absences, args.from, args.to);
+    }),
     jobSuggestionCheckReceipts: courseField(async (person, ctx) => (await ctx.loaders.closedAreaRecordsByPerson.load(person.id)).filter((r) => r.kind === 'JOB_SUGGESTION_CHECK_RECEIPT')),
   },
   ContactGroupRegistration: {

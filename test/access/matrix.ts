@@ -316,6 +316,15 @@ export const MATRIX: MatrixEntry[] = [
     }),
     expect: SYSTEM_ONLY,
   })),
+  {
+    // Jobnet on the citizen's behalf, as with confirmJobSearch: no caseworker or a-kasse writes in a joblog.
+    operation: 'Mutation.recordJoblogEntry',
+    prepare: async (t) => ({
+      query: 'mutation($i: JoblogEntryInput!) { recordJoblogEntry(input: $i) { id } }',
+      variables: { i: { cpr: (await createPerson(t)).cpr, kind: 'GENERAL', date: TODAY, description: 'Søgt uopfordret' } },
+    }),
+    expect: SYSTEM_ONLY,
+  },
 
   // ---------------------------------------------------------------- absence (docs/subgraphs/absence.md)
   { operation: 'Query.absenceTypes', prepare: constant('{ absenceTypes { id } }'), expect: EVERYONE },

@@ -25,8 +25,8 @@ it('lists every kind of the retention table with its period, and whether this hu
       { kind: 'systematic-referral-course', keepFor: '2 years', held: true },
       { kind: 'job-suggestion-check-receipt', keepFor: '6 years', held: true },
       { kind: 'referral-to-other-actor', keepFor: '6 years', held: false },
-      { kind: 'joblog-voluntary-fields', keepFor: '4 years', held: false },
-      { kind: 'joblog-mandatory-fields', keepFor: '6 years', held: false },
+      { kind: 'joblog-voluntary-fields', keepFor: '4 years', held: true },
+      { kind: 'joblog-mandatory-fields', keepFor: '6 years', held: true },
       { kind: 'screening-result', keepFor: '6 months', held: true },
       { kind: 'cpr-access-audit', keepFor: '5 years', held: true },
       { kind: 'deceased-person', keepFor: null, held: false },
@@ -47,7 +47,7 @@ it('deletes audit rows only once they are due, records the count, and deletes no
   t.clock.set('2031-11-24T09:00:00Z');
   const run = await ok<Run>(t, RUN, {}, SYSTEM);
   expect(deletedOf(run, 'cpr-access-audit')).toEqual({ kind: 'cpr-access-audit', held: true, cutoff: '2026-11-24', deleted: 1 });
-  expect(deletedOf(run, 'joblog-mandatory-fields')).toEqual({ kind: 'joblog-mandatory-fields', held: false, cutoff: null, deleted: 0 });
+  expect(deletedOf(run, 'referral-to-other-actor')).toEqual({ kind: 'referral-to-other-actor', held: false, cutoff: null, deleted: 0 });
   expect(deletedOf(await ok<Run>(t, RUN, {}, SYSTEM), 'cpr-access-audit').deleted).toBe(0);
 
   const person = t.system.subgraphs.find((s) => s.name === 'person')!;

@@ -11,6 +11,7 @@ import { KnownAbsence } from './KnownAbsence';
 import { ScreeningResult } from './ScreeningResult';
 import { ScreeningStatistic } from './ScreeningStatistic';
 import { ClosedAreaRecord } from './ClosedAreaRecord';
+import { JoblogEntry } from './JoblogEntry';
 import { CprAccess } from '../../../core/audit';
 import { RetentionRun } from '../../../core/retention';
 
@@ -27,6 +28,7 @@ export const entities = [
   ScreeningResult,
   ScreeningStatistic,
   ClosedAreaRecord,
+  JoblogEntry,
   CprAccess,
   RetentionRun,
 ] as EntitySchema[];

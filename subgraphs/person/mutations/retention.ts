@@ -1,8 +1,9 @@
 // The retention table (slettepolitikker, DOMAIN.md "Retention") as the person subgraph applies it:
 // every kind the digest names, with its period and source, and a purge for the kinds this hub
 // holds. The closed data areas (systematic referral courses, 'tjek jobforslag' receipts) are held
-// here once loaded, only to be deleted; kinds kept by other systems (joblog, referrals) are listed so
-// the table is whole, and reported as not held when the job runs.
+// here once loaded, only to be deleted; the joblog's voluntary fields are cleared and its entries
+// deleted with their mandatory fields; kinds kept by other systems (referrals) are listed so the
+// table is whole, and reported as not held when the job runs.
 import { requireRole } from '../../../core/authorize';
 import { CprAccess } from '../../../core/audit';
 import { today } from '../../../core/dates';
@@ -11,8 +12,9 @@ import { runRetention, type RetentionPolicy } from '../../../core/retention';
 import type { SubgraphContext } from '../../../core/subgraph-server';
 import type { PersonLoaders } from '../loaders';
 import { deleteExpiredScreeningResults } from './screening';
-import { CLOSED_AREAS, PersonErrorCode, type ClosedAreaKind } from '../rules';
+import { CLOSED_AREAS, JOBLOG_FIELD_CLASSES, JOBLOG_VOLUNTARY_FIELDS, PersonErrorCode, type ClosedAreaKind } from '../rules';
 import { ClosedAreaRecord } from '../entities/ClosedAreaRecord';
+import { JoblogEntry } from '../entities/JoblogEntry';
 
 type Context = SubgraphContext<PersonLoaders>;
 
@@ -41,13 +43,35 @@ function closedArea(kind: ClosedAreaKind): RetentionPolicy {
   };
 }
 
+/** Joblog entries recorded before the cutoff: voluntary fields cleared (the entry stays), or whole entries deleted. */
+function joblog(fields: keyof typeof JOBLOG_FIELD_CLASSES, description: string): RetentionPolicy {
+  const { retentionKind, keepFor } = JOBLOG_FIELD_CLASSES[fields];
+  const stillHolding = fields === 'VOLUNTARY' ? { $or: JOBLOG_VOLUNTARY_FIELDS.map((field) => ({ [field]: { $ne: null } })) } : {};
+  const cleared = Object.fromEntries(JOBLOG_VOLUNTARY_FIELDS.map((field) => [field, null]));
+  return {
+    kind: retentionKind,
+    description,
+    keepFor,
+    source: 'DOMAIN.md Retention; seed 002 (joblog), field split in rules/joblog.ts',
+    purge: (em, cutoff, limit) =>
+      em.transactional(async (tx) => {
+        const old = await tx.find(JoblogEntry, { recordedOn: { $lt: cutoff }, ...stillHolding }, { fields: ['id'], limit, orderBy: { recordedOn: 'asc', id: 'asc' } });
+        const ids = old.map((row) => row.id);
+        if (!ids.length) return 0;
+        if (fields === 'VOLUNTARY') await tx.nativeUpdate(JoblogEntry, { id: { $in: ids } }, cleared);
+        else await tx.nativeDelete(JoblogEntry, { id: { $in: ids } });
+        return ids.length;
+      }),
+  };
+}
+
 export function retentionPolicies(ctx: Context): RetentionPolicy[] {
   return [
     closedArea('SYSTEMATIC_REFERRAL_COURSE'),
     closedArea('JOB_SUGGESTION_CHECK_RECEIPT'),
     notHeld('referral-to-other-actor', 'The referral itself to another actor (that actor sees only referred persons, only in the period)', { years: 6 }),
-    notHeld('joblog-voluntary-fields', 'Joblog, voluntary fields (not shown to the citizen after 4 years without update)', { years: 4 }),
-    notHeld('joblog-mandatory-fields', 'Joblog, mandatory fields', { years: 6 }),
+    joblog('VOLUNTARY', 'Joblog, voluntary fields (contact person, note) cleared; a joblog not updated for 4 years is not shown at all'),
+    joblog('MANDATORY', 'Joblog, mandatory fields: the whole entry deleted (archive duty)'),
     {
       kind: 'screening-result',
       description: 'Digital screening result: 90 days for the citizen, 6 months for caseworkers, then handed to the analysts\' screening_statistics (pseudonymised, no answers) and deleted in one transaction (with a history row and an event, no answers)',

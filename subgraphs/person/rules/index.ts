@@ -14,3 +14,4 @@ export * from './screening';
 export { PersonErrorCode } from './error-codes';
 export * from './cpr-visibility';
 export * from './closed-data-areas';
+export * from './joblog';
