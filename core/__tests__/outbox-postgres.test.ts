@@ -101,17 +101,24 @@ describeOnPostgres('the outbox relay on PostgreSQL', () => {
 
     const late = numbering.em.fork();
     await numbering.em.transactional(async () => undefined); // the pool warmed, so the late writer's connection is not the last free one
+    // The late writer flushes its event first and commits only after every other writer has.
+    let flushed!: () => void;
+    const lateFlushed = new Promise<void>((resolve) => (flushed = resolve));
+    let release!: () => void;
+    const lateMayCommit = new Promise<void>((resolve) => (release = resolve));
     const lateDone = late.transactional(async (em) => {
       recordEvent(em, clock, { kind: 'LATE', payload: {} });
       await em.flush();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      flushed();
+      await lateMayCommit;
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await lateFlushed;
     // Half of the writers go through a process that does not number on commit (left to the relay).
     await Promise.all(Array.from({ length: 20 }, (_, i) => writeNote(`c${i}`, i % 2 === 0 ? numbering : orm).then(drainBoth)));
     // Committed by writers that number on commit: positioned before any relay ran.
     const unpublished = await numbering.em.fork().find(OutboxEvent, { publishedAt: null, kind: 'NOTE_WRITTEN' });
     expect(unpublished.every((row) => row.streamPosition !== null)).toBe(true);
+    release();
     await lateDone;
     await drainBoth();
 
