@@ -33,6 +33,8 @@ export const inProcessLease: JobLease = {
  */
 export function postgresLease(url: string, options: { applicationName: string; onConnectionError?: (error: Error) => void }): JobLease {
   const held = new Map<string, pg.Client>();
+  // Set by close(): a tick already under way when the process stops must not take a lock after it.
+  let closed = false;
   const drop = (key: string, client: pg.Client) => {
     if (held.get(key) === client) held.delete(key);
     void client.end().catch(() => undefined);
@@ -49,6 +51,7 @@ export function postgresLease(url: string, options: { applicationName: string; o
     }
   }
   async function acquire(key: string): Promise<boolean> {
+    if (closed) return false;
     const client = new pg.Client({ connectionString: url, application_name: options.applicationName });
     // A connection lost (the server restarted) must not crash the process; the lock went with it.
     client.on('error', (error) => {
@@ -58,7 +61,7 @@ export function postgresLease(url: string, options: { applicationName: string; o
     await client.connect();
     try {
       const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1::bigint) as locked', [advisoryKey(key)]);
-      if (!rows[0].locked) {
+      if (!rows[0].locked || closed) {
         await client.end();
         return false;
       }
@@ -75,6 +78,7 @@ export function postgresLease(url: string, options: { applicationName: string; o
       return { ran: true, result: await work() };
     },
     async close() {
+      closed = true;
       // Closing the connections releases the locks; no explicit unlock to forget.
       await Promise.all([...held.values()].map((client) => client.end().catch(() => undefined)));
       held.clear();
