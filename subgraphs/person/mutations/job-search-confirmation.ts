@@ -17,8 +17,7 @@ import type { PersonLoaders } from '../loaders';
 import { personByCpr } from '../person-lookup';
 import { actorFrom, changed, lockPerson, recordChange, systemActor, type Actor } from '../writes';
 import { assertMayReregister, authorizeWrite, confirmationDueBy, confirmationMissed, PersonErrorCode } from '../rules';
-import { withdrawScheduledChanges } from './contact-group';
-import { alreadyRegistered, changeRegistration, enterContactGroup, registrationPayload } from './registration';
+import { alreadyRegistered, changeRegistration, endRegistration, enterContactGroup, registrationPayload } from './registration';
 
 type Context = SubgraphContext<PersonLoaders>;
 
@@ -44,11 +43,7 @@ export function confirmJobSearch(ctx: Context, cpr: string): Promise<JobSeekerRe
  */
 async function deregisterForMissingConfirmation(em: EntityManager, clock: Clock, actor: Actor, registration: JobSeekerRegistration, day: IsoDate): Promise<void> {
   const person = await lockPerson(em, registration.personId);
-  if (registration.dimittend && registration.dagpengeEntitlementDate !== null && registration.dagpengeEntitlementDate > day) {
-    await withdrawScheduledChanges(em, clock, actor, person, registration.dagpengeEntitlementDate);
-  }
-  registration.status = 'DEREGISTERED';
-  registration.closedOn = day;
+  await endRegistration(em, clock, actor, person, registration, day);
   registration.deregistrationCause = 'MISSING_JOB_SEARCH_CONFIRMATION';
   registration.updatedAt = clock.now();
   await recordChange(em, clock, actor, {

@@ -213,6 +213,19 @@ export function reportDimittendEntitlement(ctx: Context, cpr: string, entitlemen
 }
 
 /**
+ * Ends an active registration on `day`, however it came to end (a caseworker's deregistration, a
+ * missing job-search confirmation): a dimittend's switch to dagpenge still pending is withdrawn
+ * with it, since 004 switches only a registration that is a dimittend's.
+ */
+export async function endRegistration(em: EntityManager, clock: Clock, actor: Actor, person: Person, registration: JobSeekerRegistration, day: IsoDate): Promise<void> {
+  if (registration.dimittend && registration.dagpengeEntitlementDate !== null && registration.dagpengeEntitlementDate > day) {
+    await withdrawScheduledChanges(em, clock, actor, person, registration.dagpengeEntitlementDate);
+  }
+  registration.status = 'DEREGISTERED';
+  registration.closedOn = day;
+}
+
+/**
  * Afmelding: the registration ends; the contact group stays until the jobcentre closes it (001 §3.2).
  * A dimittend's switch to dagpenge still pending is withdrawn with it: 004 switches only a
  * registration that is a dimittend's, and this one ends before the entitlement date.
@@ -232,11 +245,7 @@ export function deregisterJobSeeker(ctx: Context, cpr: string, date: IsoDate): P
     if (date > now) {
       throw new DomainError(PersonErrorCode.DEREGISTRATION_DATE_IN_FUTURE, 'A deregistration takes effect at once; send it on the day it should take effect.', { field: 'date' });
     }
-    if (open.dimittend && open.dagpengeEntitlementDate !== null && open.dagpengeEntitlementDate > now) {
-      await withdrawScheduledChanges(em, ctx.clock, actor, person, open.dagpengeEntitlementDate);
-    }
-    open.status = 'DEREGISTERED';
-    open.closedOn = date;
+    await endRegistration(em, ctx.clock, actor, person, open, date);
     return { registration: open, kind: PersonCourseEvent.JOB_SEEKER_DEREGISTERED, changes: [changed('status', 'ACTIVE', 'DEREGISTERED'), changed('closedOn', null, date)] };
   });
 }
